@@ -1,0 +1,336 @@
+//! Judging a précis figure against the source's figures: the same fact, the
+//! same figure in another unit, a wrong figure for a fact the source states,
+//! or a figure the source never mentions.
+
+use super::{Mention, Quantity, Unit};
+
+/// The outcome for one précis figure; indices point into the source mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The source states this figure.
+    Match(usize),
+    /// No source figure has this value, but this source figure is the one it
+    /// most likely stands for.
+    Mismatch(usize),
+    /// The same value, but in another currency or unit.
+    UnitMismatch(usize),
+    /// Nothing comparable in the source.
+    NotInSource,
+}
+
+/// How one précis figure relates to one source figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Relation {
+    Same,
+    UnitDiffers,
+    /// About the same thing, with a different value; higher is likelier.
+    Comparable(f64),
+    Unrelated,
+}
+
+/// How far apart two approximate figures may be (10%).
+const APPROX: f64 = 0.10;
+
+/// Judges précis figure `p` against every source figure.
+pub fn judge(p: &Mention, source: &[Mention]) -> Verdict {
+    let mut same: Option<(usize, usize)> = None;
+    let mut unit: Option<(usize, usize)> = None;
+    let mut comparable: Option<(usize, f64)> = None;
+    for (i, s) in source.iter().enumerate() {
+        let overlap = overlap(&p.context, &s.context);
+        match relate(p, s, overlap) {
+            Relation::Same if same.is_none_or(|(_, o)| overlap > o) => same = Some((i, overlap)),
+            Relation::UnitDiffers if unit.is_none_or(|(_, o)| overlap > o) => unit = Some((i, overlap)),
+            Relation::Comparable(score) if comparable.is_none_or(|(_, b)| score > b) => {
+                comparable = Some((i, score));
+            }
+            _ => {}
+        }
+    }
+    if let Some((i, _)) = same {
+        return Verdict::Match(i);
+    }
+    if let Some(i) = range_bounds_stated(p, source) {
+        return Verdict::Match(i);
+    }
+    if let Some((i, _)) = unit {
+        return Verdict::UnitMismatch(i);
+    }
+    match comparable {
+        Some((i, _)) => Verdict::Mismatch(i),
+        None => Verdict::NotInSource,
+    }
+}
+
+/// A précis range whose two bounds the source states as separate figures.
+fn range_bounds_stated(p: &Mention, source: &[Mention]) -> Option<usize> {
+    let Quantity::Range { low, high, .. } = p.quantity else {
+        return None;
+    };
+    let find = |v: f64| {
+        source.iter().position(
+            |s| matches!(s.quantity, Quantity::Amount { value, .. } if close(v, value, 0.0)),
+        )
+    };
+    find(high).and(find(low))
+}
+
+fn overlap(a: &[u64], b: &[u64]) -> usize {
+    a.iter().filter(|h| b.contains(h)).count()
+}
+
+/// Whether two values are equal, or within `tolerance` (relative).
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    let scale = a.abs().max(b.abs());
+    (a - b).abs() <= scale * tolerance.max(1e-9)
+}
+
+/// Whether two units can describe the same figure: a bare count may leave a
+/// currency or unit to the context, but never a percent sign.
+fn units_agree(a: Unit, b: Unit) -> bool {
+    a == b || (a == Unit::None && b != Unit::Percent) || (b == Unit::None && a != Unit::Percent)
+}
+
+/// A score that prefers shared context, then the nearer value.
+fn score(base: f64, overlap: usize, a: f64, b: f64) -> f64 {
+    let nearness = if a > 0.0 && b > 0.0 {
+        1.0 / (1.0 + (a / b).ln().abs())
+    } else {
+        0.0
+    };
+    base + 2.0 * overlap as f64 + nearness
+}
+
+fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
+    use Quantity::*;
+    let tol = if p.approx || s.approx { APPROX } else { 0.0 };
+    let linked = overlap > 0;
+    if p.weak && !linked && !matches!(p.quantity, Vague(_)) {
+        return match (&p.quantity, &s.quantity) {
+            (Amount { value: a, unit: u }, Amount { value: b, unit: v })
+                if close(*a, *b, tol) && units_agree(*u, *v) =>
+            {
+                Relation::Same
+            }
+            (Ordinal(a), Ordinal(b)) if a == b => Relation::Same,
+            _ => Relation::Unrelated,
+        };
+    }
+    match (&p.quantity, &s.quantity) {
+        (Amount { value: a, unit: u }, Amount { value: b, unit: v }) => {
+            if close(*a, *b, tol) {
+                if units_agree(*u, *v) { Relation::Same } else { Relation::UnitDiffers }
+            } else if *u == *v && *u != Unit::None {
+                Relation::Comparable(score(2.0, overlap, *a, *b))
+            } else if units_agree(*u, *v)
+                && (linked || (*u == *v && *a / *b <= 2.0 && *b / *a <= 2.0))
+            {
+                Relation::Comparable(score(1.0, overlap, *a, *b))
+            } else {
+                Relation::Unrelated
+            }
+        }
+        (Amount { value, unit: u }, Range { low, high, unit: v }) => {
+            let inside = *value >= *low * (1.0 - tol) && *value <= *high * (1.0 + tol);
+            if inside && units_agree(*u, *v) {
+                Relation::Same
+            } else if inside {
+                Relation::UnitDiffers
+            } else if units_agree(*u, *v) && (linked || *u != Unit::None) {
+                Relation::Comparable(score(1.0, overlap, *value, (*low + *high) / 2.0))
+            } else {
+                Relation::Unrelated
+            }
+        }
+        (Range { low: a, high: b, unit: u }, Range { low: c, high: d, unit: v }) => {
+            if close(*a, *c, tol) && close(*b, *d, tol) {
+                if units_agree(*u, *v) { Relation::Same } else { Relation::UnitDiffers }
+            } else if units_agree(*u, *v) {
+                Relation::Comparable(score(2.0, overlap, *a + *b, *c + *d))
+            } else {
+                Relation::Unrelated
+            }
+        }
+        (Range { low, high, unit: u }, Amount { value, unit: v }) if units_agree(*u, *v) && (linked || *u != Unit::None) => {
+            Relation::Comparable(score(1.0, overlap, (*low + *high) / 2.0, *value))
+        }
+        (Year(a), Year(b)) => {
+            if a == b { Relation::Same } else { Relation::Comparable(score(1.0, overlap, f64::from(*a), f64::from(*b))) }
+        }
+        (Year(a), Date { year: Some(b), .. }) | (Date { year: Some(b), month: None, day: None }, Year(a)) => {
+            if a == b { Relation::Same } else { Relation::Comparable(score(1.0, overlap, f64::from(*a), f64::from(*b))) }
+        }
+        (Date { .. }, Year(b)) => Relation::Comparable(score(0.5, overlap, 1.0, f64::from(*b).max(1.0))),
+        (Year(a), Amount { value, unit: Unit::None }) | (Amount { value, unit: Unit::None }, Year(a))
+            if close(f64::from(*a), *value, 0.0) =>
+        {
+            Relation::Same
+        }
+        (Decade(a), Decade(b)) => {
+            if a == b { Relation::Same } else { Relation::Comparable(score(1.0, overlap, 1.0, 1.0)) }
+        }
+        (Decade(d), Year(y)) | (Year(y), Decade(d)) => {
+            if (*d..*d + 10).contains(y) { Relation::Same } else { Relation::Unrelated }
+        }
+        (Date { year: a, month: b, day: c }, Date { year: x, month: y, day: z }) => {
+            let shared = (a.is_some() && x.is_some()) || (b.is_some() && y.is_some());
+            let covered = (a.is_none() || x.is_some()) && (c.is_none() || z.is_some());
+            if agree(*a, *x) && agree(*b, *y) && agree(*c, *z) && shared && covered {
+                Relation::Same
+            } else {
+                Relation::Comparable(score(1.0, overlap, 1.0, 1.0))
+            }
+        }
+        (Ordinal(a), Ordinal(b)) => {
+            if a == b {
+                Relation::Same
+            } else if linked || !s.weak {
+                Relation::Comparable(score(1.0, overlap, *a as f64, *b as f64))
+            } else {
+                Relation::Unrelated
+            }
+        }
+        (Fraction(a), Fraction(b)) => {
+            if close(*a, *b, tol.max(1e-6)) { Relation::Same } else { Relation::Comparable(score(1.0, overlap, *a, *b)) }
+        }
+        (Fraction(f), Amount { value, unit: Unit::Percent })
+        | (Amount { value, unit: Unit::Percent }, Fraction(f)) => {
+            if (f * 100.0 - value).abs() <= 1.0 || close(f * 100.0, *value, tol) {
+                Relation::Same
+            } else {
+                Relation::Comparable(score(1.0, overlap, f * 100.0, *value))
+            }
+        }
+        (Vague(a), Vague(b)) => {
+            if a == b { Relation::Same } else { Relation::Comparable(score(0.5, overlap, *a, *b)) }
+        }
+        (Vague(m), Amount { value, .. }) => {
+            if *value >= 2.0 * m && *value < 1000.0 * m { Relation::Same } else { Relation::Unrelated }
+        }
+        (Identifier(a), Identifier(b)) => {
+            if a == b {
+                Relation::Same
+            } else if alpha_prefix(a).is_some_and(|x| alpha_prefix(b) == Some(x)) {
+                Relation::Comparable(score(1.0, overlap, 1.0, 1.0))
+            } else {
+                Relation::Unrelated
+            }
+        }
+        _ => Relation::Unrelated,
+    }
+}
+
+/// Whether two optional date fields do not contradict each other.
+fn agree<T: PartialEq>(p: Option<T>, s: Option<T>) -> bool {
+    p.is_none() || s.is_none() || p == s
+}
+
+/// The letters before an identifier's first digit (`G` of `G20`).
+fn alpha_prefix(id: &str) -> Option<&str> {
+    let end = id.find(|c: char| c.is_ascii_digit())?;
+    (end > 0).then(|| &id[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use super::*;
+
+    fn verdict(precis: &str, source: &str) -> Verdict {
+        let s = extract(source, 0..source.len());
+        let p = extract(precis, 0..precis.len());
+        assert_eq!(p.len(), 1, "{precis:?}: {p:?}");
+        judge(&p[0], &s)
+    }
+
+    fn matches(precis: &str, source: &str) {
+        assert!(matches!(verdict(precis, source), Verdict::Match(_)), "{precis:?} vs {source:?}: {:?}", verdict(precis, source));
+    }
+
+    fn mismatches(precis: &str, source: &str) {
+        assert!(matches!(verdict(precis, source), Verdict::Mismatch(_)), "{precis:?} vs {source:?}: {:?}", verdict(precis, source));
+    }
+
+    const SOURCE: &str = "Investment reached \\$65 billion under CPEC in 2024. \
+        About 12% of graduates, some 1,200 engineers, joined in March 2024. \
+        Rs 2 crore was set aside for 40-50 schools. It was the second phase. \
+        One-third of the land is dry. The G-20 met on 27 March 2024.";
+
+    #[test]
+    fn the_same_figure_written_differently_matches() {
+        for p in [
+            "$65 billion CPEC",
+            "$65bn",
+            "US$ 65 billion",
+            "65 billion dollars",
+            "12 per cent",
+            "twelve percent of graduates",
+            "1200 engineers",
+            "Rs 20 million",
+            "Rs 200 lakh",
+            "2024",
+            "between 40 and 50 schools",
+            "the 2nd phase",
+            "the second phase",
+            "a third of the land",
+            "G20",
+            "March 27, 2024",
+            "in March 2024",
+        ] {
+            matches(p, SOURCE);
+        }
+    }
+
+    #[test]
+    fn wrong_figures_point_at_the_right_source_figure() {
+        let s = extract(SOURCE, 0..SOURCE.len());
+        let p = extract("worth $60 billion", 0..17);
+        let Verdict::Mismatch(i) = judge(&p[0], &s) else { panic!() };
+        assert_eq!(&SOURCE[s[i].span.clone()], "\\$65 billion");
+        mismatches("15% of graduates", SOURCE);
+        mismatches("Rs 3 crore", SOURCE);
+        mismatches("the third phase", SOURCE);
+        mismatches("in 2023", SOURCE);
+        mismatches("on 28 March 2024", SOURCE);
+        mismatches("the G-7", SOURCE);
+        mismatches("1,500 engineers", SOURCE);
+    }
+
+    #[test]
+    fn same_value_other_unit() {
+        let src = "It borrowed $500 million.";
+        assert!(matches!(verdict("Rs 500 million", src), Verdict::UnitMismatch(_)));
+        assert!(matches!(verdict("500 km", "a 500-year history"), Verdict::UnitMismatch(_)));
+    }
+
+    #[test]
+    fn figures_from_nowhere() {
+        assert_eq!(verdict("7 airports", SOURCE), Verdict::NotInSource);
+        assert_eq!(verdict("COVID-19", SOURCE), Verdict::NotInSource);
+    }
+
+    #[test]
+    fn approximate_figures_match_within_ten_percent() {
+        matches("about 60 billion dollars", SOURCE);
+        matches("nearly 1,100 engineers", SOURCE);
+        mismatches("about 50 billion dollars", SOURCE);
+    }
+
+    #[test]
+    fn fractions_and_percentages_meet() {
+        matches("half of them", "50% of them");
+        matches("a quarter", "25 percent");
+    }
+
+    #[test]
+    fn vague_quantities_match_their_own_kind() {
+        matches("hundreds of villages", "hundreds of villages flooded");
+        matches("thousands of homes", "some 4,000 homes");
+    }
+
+    #[test]
+    fn small_number_words_without_a_link_are_not_accused() {
+        assert_eq!(verdict("three reasons", SOURCE), Verdict::NotInSource);
+        matches("five members", "The five members met.");
+    }
+}

@@ -1,0 +1,102 @@
+//! Number fidelity: every figure in the précis must be a figure of the
+//! source. Mentions are extracted from both texts, normalised to values with
+//! their kind and unit, and each précis mention is judged against the source.
+
+mod compare;
+mod digits;
+pub mod lexicon;
+mod scan;
+
+use std::ops::Range;
+
+pub use compare::{Verdict, judge};
+pub use lexicon::Currency;
+pub use scan::extract;
+
+/// A numeric mention found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range of the figure as written (`$65 billion`, `between 6 and 8`).
+    pub span: Range<usize>,
+    /// What the figure means.
+    pub quantity: Quantity,
+    /// Introduced by `about`, `nearly`, `over`…: may match within 10%.
+    pub approx: bool,
+    /// A small number word or a word ordinal (`three`, `second`): often
+    /// paraphrase rather than a fact, so reported gently.
+    pub weak: bool,
+    /// Hashes of the content words around the figure, to tell which source
+    /// figure a wrong précis figure was meant to be.
+    pub context: Vec<u64>,
+}
+
+/// The meaning of a numeric mention.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Quantity {
+    /// A count or amount, with its unit (`$65 billion`, `12%`, `30 km`, `1,200`).
+    Amount {
+        /// The value after scales are applied (`65 billion` = 6.5e10).
+        value: f64,
+        /// Currency, percent, unit of measure, or none.
+        unit: Unit,
+    },
+    /// A range (`40-50`, `between 6 and 8`).
+    Range {
+        /// The lower bound.
+        low: f64,
+        /// The upper bound.
+        high: f64,
+        /// The unit of both bounds.
+        unit: Unit,
+    },
+    /// An ordinal (`2nd`, `second`).
+    Ordinal(u64),
+    /// A fraction (`half`, `one-third`, `two-thirds`).
+    Fraction(f64),
+    /// A year (`2024`).
+    Year(i32),
+    /// A decade (`1990s`).
+    Decade(i32),
+    /// A calendar date, perhaps partial (`27 March 2024`, `March 2024`).
+    Date {
+        /// The year, when given.
+        year: Option<i32>,
+        /// The month, when given.
+        month: Option<u8>,
+        /// The day of the month, when given.
+        day: Option<u8>,
+    },
+    /// A vague quantity (`hundreds`, `dozens`), by its order of magnitude.
+    Vague(f64),
+    /// A label containing digits (`G20`, `COVID19`, `ARTICLE 370`), normalised.
+    Identifier(String),
+}
+
+/// The unit of an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// A bare count.
+    None,
+    /// Money in a currency.
+    Currency(Currency),
+    /// A percentage.
+    Percent,
+    /// A unit of measure or time, by canonical name.
+    Measure(&'static str),
+}
+
+impl Unit {
+    /// A short human name for messages (`dollars`, `percent`, `km`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::None => "no unit",
+            Unit::Currency(Currency::Dollar) => "dollars",
+            Unit::Currency(Currency::Rupee) => "rupees",
+            Unit::Currency(Currency::Euro) => "euros",
+            Unit::Currency(Currency::Pound) => "pounds",
+            Unit::Currency(Currency::Yen) => "yuan/yen",
+            Unit::Percent => "percent",
+            Unit::Measure(m) => m,
+        }
+    }
+}

@@ -1,0 +1,787 @@
+//! Finding numeric mentions in running text: tokens are classified once,
+//! then figures are read with their neighbours (currencies, scales, units,
+//! `about`, `between … and …`, month names).
+
+use std::hash::Hasher;
+use std::ops::Range;
+
+use rustc_hash::FxHasher;
+use text2num::{Language, text2digits};
+
+use super::digits::{self, Piece};
+use super::lexicon::{self, Lex};
+use super::{Mention, Quantity, Unit};
+use crate::analysis::words;
+
+/// A whitespace-separated token, trimmed of surrounding punctuation.
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    /// Byte range of the trimmed token.
+    span: Range<usize>,
+    core: &'a str,
+    lex: Lex,
+    /// What a token with digits says on its own.
+    piece: Option<Piece>,
+    /// A quantity a hyphenated word spells (`one-third`, `twenty-first`).
+    compound: Option<Compound>,
+    /// Punctuation after the token that ends a clause (`.;:!?`).
+    clause_end: bool,
+    /// Punctuation after the token that ends a sentence (`.!?`).
+    sentence_end: bool,
+    /// A comma straight after the token.
+    comma: bool,
+}
+
+/// A hyphenated word that spells a number.
+#[derive(Debug, Clone, Copy)]
+enum Compound {
+    Cardinal(f64),
+    Ordinal(u64),
+    Fraction(f64),
+    Vague(f64),
+    WithUnit(f64, &'static str),
+}
+
+/// Tokens gathered before mentions are read: a sentence boundary after this
+/// many lets the buffer be flushed, so memory stays bounded on huge sources.
+const FLUSH_AT: usize = 512;
+
+/// Extracts every numeric mention within `range` of `text`.
+pub fn extract(text: &str, range: Range<usize>) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let en = Language::english();
+    for t in words::tokens(&text[range.clone()]) {
+        let tok = classify(text, range.start + t.start, range.start + t.end);
+        let Some(tok) = tok else { continue };
+        let boundary = tok.sentence_end;
+        toks.push(tok);
+        if boundary && toks.len() >= FLUSH_AT {
+            read_mentions(text, &toks, &en, &mut mentions);
+            toks.clear();
+        }
+    }
+    read_mentions(text, &toks, &en, &mut mentions);
+    mentions
+}
+
+const LEADING: &[char] = &['"', '\'', '“', '‘', '(', '[', '{', '«', '*', '_'];
+const TRAILING: &[char] = &[
+    '"', '\'', '”', '’', ')', ']', '}', '»', ',', ';', ':', '.', '!', '?', '…', '*', '_',
+];
+
+/// Classifies one raw token; `None` for tokens that are pure punctuation.
+fn classify(text: &str, start: usize, end: usize) -> Option<Tok<'_>> {
+    let raw = &text[start..end];
+    let core = raw.trim_start_matches(LEADING);
+    let lead = raw.len() - core.len();
+    let mut core = core.trim_end_matches(TRAILING);
+    // Keep `'s`/`’s` out of the trailing trim's way: "Pakistan's" stays whole.
+    if core.is_empty() {
+        return None;
+    }
+    let tail = &raw[lead + core.len()..];
+    if core.ends_with('\\') {
+        core = &core[..core.len() - 1];
+    }
+    let span = start + lead..start + lead + core.len();
+    let lower = ascii_lower(core);
+    let lex = lower.as_deref().map_or(Lex::Other, lexicon::lookup);
+    let abbreviation = tail.starts_with('.') && lower.as_deref().is_some_and(is_abbreviation);
+    let clause_end = !abbreviation && tail.contains(['.', ';', ':', '!', '?', '…']);
+    let sentence_end = !abbreviation && tail.contains(['.', '!', '?', '…']);
+    let has_digit = core.bytes().any(|b| b.is_ascii_digit());
+    let piece = if has_digit { digits::read(core) } else { None };
+    let compound = match (&lower, has_digit) {
+        (Some(l), false) if l.contains('-') => compound(l),
+        _ => None,
+    };
+    Some(Tok {
+        span,
+        core,
+        lex,
+        piece,
+        compound,
+        clause_end,
+        sentence_end,
+        comma: tail.contains(','),
+    })
+}
+
+/// Words whose full stop marks an abbreviation, not a sentence end.
+fn is_abbreviation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "rs" | "no" | "nos" | "approx" | "art" | "sec" | "jan" | "feb" | "mar" | "apr" | "jun"
+            | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "dr" | "mr" | "mrs" | "ms"
+            | "prof" | "vs" | "st" | "u.s" | "u.k" | "e.g" | "i.e" | "etc" | "inc" | "co" | "govt"
+    )
+}
+
+/// The ASCII-lower-cased token when it is short enough to be a lexicon word.
+fn ascii_lower(core: &str) -> Option<String> {
+    (core.len() <= 24).then(|| core.to_ascii_lowercase())
+}
+
+/// Reads a hyphenated number word: `twenty-one`, `one-third`, `two-thirds`,
+/// `twenty-first`, `multi-billion`, `five-year`.
+fn compound(lower: &str) -> Option<Compound> {
+    let parts: Vec<&str> = lower.split(['-', '‐']).collect();
+    let [first, second] = parts.as_slice() else {
+        return None;
+    };
+    let (a, b) = (lexicon::lookup(first), lexicon::lookup(second));
+    match (a, b) {
+        (Lex::Cardinal(x), Lex::Ordinal(d)) if x < 20 => {
+            (d >= 3).then(|| Compound::Fraction(f64::from(x) / f64::from(d)))
+        }
+        (Lex::Cardinal(_), Lex::Cardinal(_) | Lex::Ordinal(_)) => {
+            let digits = text2digits(lower, &Language::english()).ok()?;
+            let n: String = digits.chars().filter(char::is_ascii_digit).collect();
+            let n: u64 = n.parse().ok()?;
+            Some(if matches!(b, Lex::Ordinal(_)) {
+                Compound::Ordinal(n)
+            } else {
+                Compound::Cardinal(n as f64)
+            })
+        }
+        (Lex::Cardinal(x), Lex::Denominators(d)) => Some(Compound::Fraction(f64::from(x) / f64::from(d))),
+        (Lex::Cardinal(x), Lex::Quarter) => Some(Compound::Fraction(f64::from(x) / 4.0)),
+        (Lex::Cardinal(1), Lex::Half) => Some(Compound::Fraction(0.5)),
+        (Lex::Cardinal(x), Lex::Unit(u)) => Some(Compound::WithUnit(f64::from(x), u)),
+        (Lex::Other, Lex::Scale(m) | Lex::Vague(m)) if *first == "multi" => Some(Compound::Vague(m)),
+        _ => None,
+    }
+}
+
+/// Reads all mentions in a run of tokens.
+fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < toks.len() {
+        match mention_at(toks, i, en) {
+            Some((first, end, quantity, approx, weak)) => {
+                let span = toks[first].span.start..toks[end - 1].span.end;
+                let context = context(text, toks, first, end);
+                out.push(Mention {
+                    span,
+                    quantity,
+                    approx,
+                    weak,
+                    context,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Whether tokens `i` and `i + 1` may belong to one figure.
+fn joined(toks: &[Tok], i: usize) -> bool {
+    i + 1 < toks.len() && !toks[i].clause_end && !toks[i].comma
+}
+
+/// The mention starting at or just after token `i`: (first token, end token,
+/// quantity, approximate, weak).
+fn mention_at(toks: &[Tok], i: usize, en: &Language) -> Option<(usize, usize, Quantity, bool, bool)> {
+    let mut j = i;
+    let mut approx = false;
+    if toks[j].lex == Lex::Approx && joined(toks, j) {
+        approx = true;
+        j += 1;
+    } else if toks[j].lex == Lex::Comparative && joined(toks, j) && toks[j + 1].lex == Lex::Than {
+        if !joined(toks, j + 1) {
+            return None;
+        }
+        approx = true;
+        j += 2;
+    }
+    if approx && toks[j].lex == Lex::Article && joined(toks, j) && toks[j + 1].lex == Lex::Approx {
+        j += 2.min(toks.len() - j - 1);
+    }
+    if let Some(found) = range_at(toks, j, en) {
+        return Some((found.0, found.1, found.2, approx, false));
+    }
+    if let Some((end, q)) = date_at(toks, j) {
+        return Some((j, end, q, approx, false));
+    }
+    if let Some((end, f)) = word_fraction_at(toks, j) {
+        return Some((j, end, Quantity::Fraction(f), approx, false));
+    }
+    if let Some(f) = figure_at(toks, j, en) {
+        if let Some((end, high)) = range_tail(toks, f.end, en)
+            && let Some(q) = range(&f, &high)
+        {
+            return Some((j, end, q, approx || f.approx, false));
+        }
+        if !f.lone_one {
+            return Some((j, f.end, f.quantity(), approx || f.approx, f.weak));
+        }
+    }
+    if approx {
+        return None;
+    }
+    other_at(toks, j)
+}
+
+/// A figure read from one or more tokens.
+struct Figure {
+    end: usize,
+    value: f64,
+    unit: Unit,
+    approx: bool,
+    /// Written as a small number word with nothing after it.
+    weak: bool,
+    /// The word `one` alone, usually a pronoun (`one of the`, `no one`).
+    lone_one: bool,
+    /// A plain integer with nothing attached, which may be a year.
+    maybe_year: bool,
+    /// A scale word followed the number (`8 million`).
+    worded_scale: bool,
+}
+
+impl Figure {
+    fn quantity(&self) -> Quantity {
+        if self.maybe_year && (1800.0..=2100.0).contains(&self.value) {
+            return Quantity::Year(self.value as i32);
+        }
+        Quantity::Amount {
+            value: self.value,
+            unit: self.unit,
+        }
+    }
+}
+
+/// Reads a figure at token `j`: an optional currency token, digits or number
+/// words, scales, and a unit, percent or currency after it.
+fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
+    let mut k = j;
+    let mut unit = Unit::None;
+    if let Lex::Currency(c) = toks[k].lex
+        && toks[k].piece.is_none()
+        && joined(toks, k)
+        && starts_figure(&toks[k + 1])
+    {
+        unit = Unit::Currency(c);
+        k += 1;
+    } else if toks[k].core.chars().count() == 1
+        && let Some(c) = toks[k].core.chars().next().and_then(lexicon::currency_symbol)
+        && joined(toks, k)
+        && starts_figure(&toks[k + 1])
+    {
+        unit = Unit::Currency(c);
+        k += 1;
+    }
+    let mut approx = false;
+    let mut plain = false;
+    let mut worded = false;
+    let mut value;
+    match (&toks[k].piece, toks[k].lex, toks[k].compound) {
+        (Some(Piece::Number { value: v, currency, unit: u, plain_integer, approx: a }), _, _) => {
+            value = *v;
+            if let Some(c) = currency {
+                unit = Unit::Currency(*c);
+            }
+            if let Some(u) = u {
+                unit = *u;
+            }
+            approx = *a;
+            plain = *plain_integer && unit == Unit::None;
+            k += 1;
+        }
+        (None, _, Some(Compound::Cardinal(v))) => {
+            value = v;
+            worded = true;
+            k += 1;
+        }
+        (None, _, Some(Compound::WithUnit(v, u))) => {
+            return Some(Figure {
+                end: k + 1,
+                value: v,
+                unit: Unit::Measure(u),
+                approx: false,
+                weak: false,
+                lone_one: false,
+                maybe_year: false,
+                worded_scale: false,
+            });
+        }
+        (None, Lex::Cardinal(_) | Lex::Hundred, _) => {
+            let (end, v) = number_words(toks, k, en)?;
+            value = v;
+            worded = true;
+            k = end;
+        }
+        (None, Lex::Article, _) if joined(toks, k) => match toks[k + 1].lex {
+            Lex::Scale(m) => {
+                value = m;
+                k += 2;
+            }
+            Lex::Hundred => {
+                value = if toks[k + 1].core.eq_ignore_ascii_case("hundred") { 100.0 } else { 1000.0 };
+                k += 2;
+            }
+            Lex::Dozen => {
+                value = 12.0;
+                k += 2;
+            }
+            _ => return None,
+        },
+        _ => return None,
+    }
+    let first_value_end = k;
+    let mut scaled = false;
+    while k < toks.len() && joined(toks, k - 1) {
+        match toks[k].lex {
+            Lex::Scale(m) | Lex::Vague(m) => value *= m,
+            Lex::Hundred if !worded => {
+                value *= if toks[k].core.eq_ignore_ascii_case("hundred") { 100.0 } else { 1000.0 }
+            }
+            Lex::Dozen => value *= 12.0,
+            _ => break,
+        }
+        scaled = true;
+        k += 1;
+    }
+    if k < toks.len() && joined(toks, k - 1) && unit != Unit::Percent {
+        match toks[k].lex {
+            Lex::Percent => {
+                unit = Unit::Percent;
+                k += 1;
+            }
+            Lex::Per if joined(toks, k) && toks[k + 1].lex == Lex::Cent => {
+                unit = Unit::Percent;
+                k += 2;
+            }
+            Lex::Currency(c) if toks[k].piece.is_none() && matches!(unit, Unit::None) => {
+                unit = Unit::Currency(c);
+                k += 1;
+            }
+            Lex::Unit(u) if unit == Unit::None => {
+                unit = Unit::Measure(u);
+                k += 1;
+            }
+            _ => {}
+        }
+    }
+    let attached = scaled || unit != Unit::None || k != first_value_end;
+    let lone_one = worded && !attached && value == 1.0 && k == j + 1;
+    Some(Figure {
+        end: k,
+        value,
+        unit,
+        approx,
+        weak: worded && !attached && value <= 10.0,
+        lone_one,
+        maybe_year: plain && !attached,
+        worded_scale: scaled,
+    })
+}
+
+/// Whether a token can open a figure (digits or a number word).
+fn starts_figure(t: &Tok) -> bool {
+    matches!(t.piece, Some(Piece::Number { .. }))
+        || matches!(t.lex, Lex::Cardinal(_) | Lex::Hundred)
+        || matches!(t.compound, Some(Compound::Cardinal(_)))
+}
+
+/// Reads a run of number words (`three hundred and twenty-five`) with
+/// text2num; returns the end token and the value.
+fn number_words(toks: &[Tok], k: usize, en: &Language) -> Option<(usize, f64)> {
+    let mut end = k;
+    while end < toks.len() {
+        let t = &toks[end];
+        let numeric = matches!(t.lex, Lex::Cardinal(_) | Lex::Hundred)
+            || matches!(t.compound, Some(Compound::Cardinal(_)));
+        let and_inside = t.lex == Lex::And
+            && end > k
+            && toks[end - 1].lex == Lex::Hundred
+            && end + 1 < toks.len()
+            && starts_figure(&toks[end + 1]);
+        if !(numeric || and_inside) || (end > k && !joined(toks, end - 1)) {
+            break;
+        }
+        end += 1;
+    }
+    while end > k {
+        let words: Vec<&str> = toks[k..end].iter().map(|t| t.core).collect();
+        if let Ok(digits) = text2digits(&words.join(" ").to_ascii_lowercase(), en)
+            && let Ok(v) = digits.parse::<f64>()
+        {
+            return Some((end, v));
+        }
+        end -= 1;
+    }
+    None
+}
+
+/// `to 50`, `-50`, `– 50` after a figure: the end token and the upper figure.
+fn range_tail(toks: &[Tok], k: usize, en: &Language) -> Option<(usize, Figure)> {
+    if k >= toks.len() || !joined(toks, k - 1) {
+        return None;
+    }
+    let t = &toks[k];
+    let dash = matches!(t.core, "-" | "–" | "—");
+    if (t.lex == Lex::To || dash) && joined(toks, k) {
+        let high = figure_at(toks, k + 1, en)?;
+        return Some((high.end, high));
+    }
+    None
+}
+
+/// `between 40 and 50`, `from 6 to 8`: (first, end, range).
+fn range_at(toks: &[Tok], j: usize, en: &Language) -> Option<(usize, usize, Quantity)> {
+    let opener = toks[j].lex;
+    if !matches!(opener, Lex::Between | Lex::From) || !joined(toks, j) {
+        return None;
+    }
+    let low = figure_at(toks, j + 1, en)?;
+    let closer = if opener == Lex::Between { Lex::And } else { Lex::To };
+    if low.end >= toks.len() || toks[low.end].lex != closer || !joined(toks, low.end - 1) || !joined(toks, low.end) {
+        return None;
+    }
+    let high = figure_at(toks, low.end + 1, en)?;
+    Some((j, high.end, range(&low, &high)?))
+}
+
+/// The range from `low` to `high`, where a scale or unit written once after
+/// the upper bound (`6 to 8 million`) applies to both.
+fn range(low: &Figure, high: &Figure) -> Option<Quantity> {
+    let unit = if low.unit == Unit::None { high.unit } else { low.unit };
+    let scale = scale_of(high);
+    let low_value = if scale > 1.0 && low.value < high.value / scale {
+        low.value * scale
+    } else {
+        low.value
+    };
+    (high.value > low_value).then_some(Quantity::Range {
+        low: low_value,
+        high: high.value,
+        unit,
+    })
+}
+
+/// The scale a figure's value carries (`50 million` → 1e6), for `6 to 8 million`.
+fn scale_of(f: &Figure) -> f64 {
+    if f.worded_scale {
+        [1e12, 1e9, 1e7, 1e6, 1e5, 1e3]
+            .into_iter()
+            .find(|s| f.value >= *s && (f.value / s).fract() == 0.0)
+            .unwrap_or(1.0)
+    } else {
+        1.0
+    }
+}
+
+/// `27 March 2024`, `March 27, 2024`, `March 2024`, `27 March`.
+fn date_at(toks: &[Tok], j: usize) -> Option<(usize, Quantity)> {
+    let day_at = |k: usize| -> Option<u8> {
+        let t = toks.get(k)?;
+        match &t.piece {
+            Some(Piece::Number { value, plain_integer: true, .. }) if (1.0..=31.0).contains(value) => {
+                Some(*value as u8)
+            }
+            Some(Piece::Whole(Quantity::Ordinal(d))) if (1..=31).contains(d) => Some(*d as u8),
+            _ => None,
+        }
+    };
+    let year_at = |k: usize| -> Option<i32> {
+        let t = toks.get(k)?;
+        match &t.piece {
+            Some(Piece::Number { value, plain_integer: true, .. })
+                if (1000.0..=2200.0).contains(value) && t.core.len() == 4 =>
+            {
+                Some(*value as i32)
+            }
+            _ => None,
+        }
+    };
+    let month_at = |k: usize| match toks.get(k).map(|t| t.lex) {
+        Some(Lex::Month(m)) => Some(m),
+        _ => None,
+    };
+    let near = |k: usize| k + 1 < toks.len() && !toks[k].clause_end;
+    let date = |year, month, day| Quantity::Date { year, month, day };
+    if let Some(day) = day_at(j)
+        && joined(toks, j)
+        && let Some(month) = month_at(j + 1)
+    {
+        if near(j + 1)
+            && let Some(year) = year_at(j + 2)
+        {
+            return Some((j + 3, date(Some(year), Some(month), Some(day))));
+        }
+        return Some((j + 2, date(None, Some(month), Some(day))));
+    }
+    if let Some(month) = month_at(j)
+        && joined(toks, j)
+    {
+        if let Some(day) = day_at(j + 1) {
+            if near(j + 1)
+                && let Some(year) = year_at(j + 2)
+            {
+                return Some((j + 3, date(Some(year), Some(month), Some(day))));
+            }
+            if year_at(j + 1).is_none() {
+                return Some((j + 2, date(None, Some(month), Some(day))));
+            }
+        }
+        if let Some(year) = year_at(j + 1) {
+            return Some((j + 2, date(Some(year), Some(month), None)));
+        }
+    }
+    None
+}
+
+/// Ordinals, fractions, vague quantities and identifiers.
+fn other_at(toks: &[Tok], j: usize) -> Option<(usize, usize, Quantity, bool, bool)> {
+    let t = &toks[j];
+    if let Some(Piece::Whole(q)) = &t.piece {
+        return Some((j, j + 1, q.clone(), false, false));
+    }
+    if t.lex == Lex::IdPrefix
+        && joined(toks, j)
+        && let Some(Piece::Number { plain_integer: true, .. } | Piece::Whole(Quantity::Identifier(_))) =
+            &toks[j + 1].piece
+    {
+        let id = format!("{} {}", t.core, toks[j + 1].core);
+        return Some((j, j + 2, Quantity::Identifier(digits::normalise_id(&id)), false, false));
+    }
+    match t.compound {
+        Some(Compound::Fraction(f)) => return Some((j, j + 1, Quantity::Fraction(f), false, false)),
+        Some(Compound::Ordinal(n)) => return Some((j, j + 1, Quantity::Ordinal(n), false, true)),
+        Some(Compound::Vague(m)) => return Some((j, j + 1, Quantity::Vague(m), false, true)),
+        _ => {}
+    }
+    match t.lex {
+        Lex::Half => Some((j, j + 1, Quantity::Fraction(0.5), false, false)),
+        Lex::Quarter => Some((j, j + 1, Quantity::Fraction(0.25), false, false)),
+        Lex::Ordinal(n) => Some((j, j + 1, Quantity::Ordinal(u64::from(n)), false, true)),
+        Lex::Vague(m) => Some((j, j + 1, Quantity::Vague(m), false, true)),
+        _ => None,
+    }
+}
+
+/// A fraction in two words: `a third`, `one third`, `three quarters`,
+/// `two thirds`; the end token and the value.
+fn word_fraction_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
+    if !joined(toks, j) {
+        return None;
+    }
+    let f = match (toks[j].lex, toks[j + 1].lex) {
+        (Lex::Article | Lex::Cardinal(1), Lex::Ordinal(d)) if d >= 3 => 1.0 / f64::from(d),
+        (Lex::Article | Lex::Cardinal(1), Lex::Quarter) => 0.25,
+        (Lex::Cardinal(x), Lex::Denominators(d)) => f64::from(x) / f64::from(d),
+        (Lex::Cardinal(x), Lex::Quarter) => f64::from(x) / 4.0,
+        _ => return None,
+    };
+    Some((j + 2, f))
+}
+
+/// How many content words on each side of a figure describe it.
+const CONTEXT_WORDS: usize = 4;
+
+/// Hashes of the content words near tokens `first..end`, within the sentence.
+fn context(text: &str, toks: &[Tok], first: usize, end: usize) -> Vec<u64> {
+    let mut out = Vec::with_capacity(2 * CONTEXT_WORDS);
+    let mut k = first;
+    while k > 0 && out.len() < CONTEXT_WORDS && !toks[k - 1].sentence_end {
+        k -= 1;
+        push_context(text, &toks[k], &mut out);
+    }
+    let before = out.len();
+    let mut k = end;
+    while k < toks.len() && out.len() < before + CONTEXT_WORDS && !toks[k - 1].sentence_end {
+        push_context(text, &toks[k], &mut out);
+        k += 1;
+    }
+    out
+}
+
+fn push_context(text: &str, t: &Tok, out: &mut Vec<u64>) {
+    if !matches!(t.lex, Lex::Other | Lex::IdPrefix) || t.piece.is_some() || t.compound.is_some() {
+        return;
+    }
+    let word = &text[t.span.clone()];
+    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+    let mut chars: Vec<char> = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    if chars.len() > 3 && chars.last() == Some(&'s') {
+        chars.pop();
+    }
+    if chars.len() < 3 {
+        return;
+    }
+    let mut h = FxHasher::default();
+    for c in chars {
+        h.write_u32(c as u32);
+    }
+    out.push(h.finish());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::Currency;
+    use super::*;
+
+    fn quantities(text: &str) -> Vec<(String, Quantity)> {
+        extract(text, 0..text.len())
+            .into_iter()
+            .map(|m| (text[m.span].to_string(), m.quantity))
+            .collect()
+    }
+
+    fn one(text: &str) -> Quantity {
+        let q = quantities(text);
+        assert_eq!(q.len(), 1, "{text:?} gave {q:?}");
+        q[0].1.clone()
+    }
+
+    fn amount(value: f64, unit: Unit) -> Quantity {
+        Quantity::Amount { value, unit }
+    }
+
+    const USD: Unit = Unit::Currency(Currency::Dollar);
+    const RS: Unit = Unit::Currency(Currency::Rupee);
+
+    #[test]
+    fn scales_and_currencies() {
+        assert_eq!(one("It cost $65 billion."), amount(65e9, USD));
+        assert_eq!(one("It cost \\$65 billion."), amount(65e9, USD));
+        assert_eq!(one("worth $65bn in all"), amount(65e9, USD));
+        assert_eq!(one("some 3.5m people"), amount(3.5e6, Unit::None));
+        assert_eq!(one("16,500 million"), amount(16.5e9, Unit::None));
+        assert_eq!(one("Rs 2 crore"), amount(2e7, RS));
+        assert_eq!(one("Rs. 500 million"), amount(5e8, RS));
+        assert_eq!(one("PKR 12 lakh"), amount(1.2e6, RS));
+        assert_eq!(one("12 lakhs of students"), amount(1.2e6, Unit::None));
+        assert_eq!(one("2 lakh crore rupees"), amount(2e12, RS));
+        assert_eq!(one("65 billion dollars"), amount(65e9, USD));
+        assert_eq!(one("USD 5 million"), amount(5e6, USD));
+        assert_eq!(one("€20 million"), amount(2e7, Unit::Currency(Currency::Euro)));
+        assert_eq!(one("£3bn"), amount(3e9, Unit::Currency(Currency::Pound)));
+        assert_eq!(one("a million homes"), amount(1e6, Unit::None));
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(one("five ministers"), amount(5.0, Unit::None));
+        assert_eq!(one("twenty-one districts"), amount(21.0, Unit::None));
+        assert_eq!(one("three hundred schools"), amount(300.0, Unit::None));
+        assert_eq!(one("three hundred and twenty-five schools"), amount(325.0, Unit::None));
+        assert_eq!(one("two million tonnes"), amount(2e6, Unit::Measure("tonnes")));
+        assert_eq!(one("one million"), amount(1e6, Unit::None));
+    }
+
+    #[test]
+    fn percentages() {
+        for t in ["12%", "12 percent", "12 per cent", "12 pc"] {
+            assert_eq!(one(t), amount(12.0, Unit::Percent), "{t}");
+        }
+        assert_eq!(one("twelve percent"), amount(12.0, Unit::Percent));
+    }
+
+    #[test]
+    fn fractions() {
+        for (t, f) in [
+            ("half of them", 0.5),
+            ("one-third of the land", 1.0 / 3.0),
+            ("a third of the land", 1.0 / 3.0),
+            ("one third of", 1.0 / 3.0),
+            ("one-fourth of", 0.25),
+            ("a quarter of", 0.25),
+            ("two-thirds of", 2.0 / 3.0),
+            ("three quarters of", 0.75),
+        ] {
+            assert_eq!(one(t), Quantity::Fraction(f), "{t}");
+        }
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(one("the 2nd phase"), Quantity::Ordinal(2));
+        assert_eq!(one("the second phase"), Quantity::Ordinal(2));
+        assert_eq!(one("the twenty-first century"), Quantity::Ordinal(21));
+        assert_eq!(one("the third phase"), Quantity::Ordinal(3));
+    }
+
+    #[test]
+    fn years_and_dates() {
+        let full = Quantity::Date {
+            year: Some(2024),
+            month: Some(3),
+            day: Some(27),
+        };
+        assert_eq!(one("on 27 March 2024 it"), full);
+        assert_eq!(one("on 27th March, 2024 it"), full);
+        assert_eq!(one("on March 27, 2024, it"), full);
+        assert_eq!(one("on 2024-03-27 it"), full);
+        assert_eq!(
+            one("in March 2024"),
+            Quantity::Date {
+                year: Some(2024),
+                month: Some(3),
+                day: None
+            }
+        );
+        assert_eq!(one("in 2024, the"), Quantity::Year(2024));
+        assert_eq!(one("the 1990s"), Quantity::Decade(1990));
+        assert!(quantities("They may come.").is_empty());
+    }
+
+    #[test]
+    fn ranges() {
+        let r = |low, high| Quantity::Range {
+            low,
+            high,
+            unit: Unit::None,
+        };
+        assert_eq!(one("40-50 people"), r(40.0, 50.0));
+        assert_eq!(one("between 40 and 50 people"), r(40.0, 50.0));
+        assert_eq!(one("6 to 8 hours").clone(), Quantity::Range { low: 6.0, high: 8.0, unit: Unit::Measure("hours") });
+        assert_eq!(one("from 6 to 8"), r(6.0, 8.0));
+        assert_eq!(one("6 to 8 million"), r(6e6, 8e6));
+    }
+
+    #[test]
+    fn identifiers() {
+        let id = |s: &str| Quantity::Identifier(s.into());
+        assert_eq!(one("the G-20 summit"), id("G20"));
+        assert_eq!(one("the G20 summit"), id("G20"));
+        assert_eq!(one("COVID-19 spread"), id("COVID19"));
+        assert_eq!(one("an F-16 jet"), id("F16"));
+        assert_eq!(one("under Article 370."), id("ARTICLE370"));
+        assert_eq!(one("Article 25-A says"), id("ARTICLE25A"));
+    }
+
+    #[test]
+    fn pronoun_one_and_plain_words_are_not_numbers() {
+        assert!(quantities("one of the best, no one knew, one another").is_empty());
+        assert!(quantities("The report was over the limit; some people agreed.").is_empty());
+    }
+
+    #[test]
+    fn approximations_and_vague_quantities() {
+        let m = extract("about 60 billion", 0..16);
+        assert!(m[0].approx);
+        assert_eq!(m[0].span, 6..16);
+        let m = extract("more than 500 firms", 0..19);
+        assert!(m[0].approx);
+        assert_eq!(one("hundreds of people"), Quantity::Vague(100.0));
+        assert_eq!(one("dozens of towns"), Quantity::Vague(12.0));
+        assert_eq!(one("a multi-billion plan"), Quantity::Vague(1e9));
+    }
+
+    #[test]
+    fn figures_across_line_breaks_and_punctuation() {
+        assert_eq!(one("in \\$60\nbillion CPEC"), amount(60e9, USD));
+        let q = quantities("It rose 5, then 6.");
+        assert_eq!(q.len(), 2);
+    }
+
+    #[test]
+    fn weak_mentions() {
+        let m = extract("three reasons and 3 more", 0..24);
+        assert!(m[0].weak);
+        assert!(!m[1].weak);
+    }
+}

@@ -1,0 +1,201 @@
+//! Word counting, the rule every other number in the report rests on.
+//!
+//! A word is a maximal run of non-whitespace that contains at least one letter
+//! or digit: `China-Pakistan`, `$65`, `12%` and `they've` are one word each;
+//! `→`, `&` and `—` standing alone are none.
+
+use serde::{Deserialize, Serialize};
+
+/// How hyphenated words are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hyphenated {
+    /// `China-Pakistan` is one word (the usual examiner's count).
+    #[default]
+    One,
+    /// `China-Pakistan` is two words, one per hyphen-separated part.
+    Several,
+}
+
+/// How contractions are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Contractions {
+    /// `they've` is one word.
+    #[default]
+    One,
+    /// `they've` is two words (`they have`).
+    Two,
+}
+
+/// The counting options a student can set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CountingOptions {
+    /// Whether hyphenated words count as one or as their parts.
+    pub hyphenated: Hyphenated,
+    /// Whether contractions count as one word or two.
+    pub contractions: Contractions,
+}
+
+/// A whitespace-separated run of text with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// The run as written.
+    pub text: &'a str,
+}
+
+/// Iterates the whitespace-separated runs of a text, words or not.
+pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+        let (start, _) = chars.next()?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_whitespace() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(Token {
+            start,
+            end,
+            text: &text[start..end],
+        })
+    })
+}
+
+/// Whether a run counts as a word: it holds at least one letter or digit.
+pub fn is_word(token: &str) -> bool {
+    token.chars().any(char::is_alphanumeric)
+}
+
+/// Iterates the words of a text with their byte ranges.
+pub fn words(text: &str) -> impl Iterator<Item = Token<'_>> {
+    tokens(text).filter(|t| is_word(t.text))
+}
+
+/// How many words one word-token counts for under `options`.
+pub fn word_weight(word: &str, options: CountingOptions) -> usize {
+    let mut weight = match options.hyphenated {
+        Hyphenated::One => 1,
+        Hyphenated::Several => word.split(is_hyphen).filter(|p| is_word(p)).count().max(1),
+    };
+    if options.contractions == Contractions::Two && is_contraction(word) {
+        weight += 1;
+    }
+    weight
+}
+
+/// Counts the words of `text` under `options`.
+pub fn count_words(text: &str, options: CountingOptions) -> usize {
+    if options == CountingOptions::default() {
+        return words(text).count();
+    }
+    words(text).map(|w| word_weight(w.text, options)).sum()
+}
+
+/// Hyphen characters that join the parts of a compound word.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Apostrophes, straight and curly.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}')
+}
+
+/// Whether a word is a contraction such as `they've`, `don't` or `it's`
+/// (possessives such as `Pakistan's` are not).
+pub fn is_contraction(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && !is_apostrophe(c));
+    let word = word.trim_end_matches(is_apostrophe);
+    let Some(pos) = word.rfind(is_apostrophe) else {
+        return false;
+    };
+    let (stem, rest) = word.split_at(pos);
+    let suffix: String = rest.chars().skip(1).flat_map(char::to_lowercase).collect();
+    if stem.is_empty() || !stem.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let stem_lower = stem.to_lowercase();
+    match suffix.as_str() {
+        "t" => stem_lower.ends_with('n'),
+        "ve" | "re" | "ll" | "d" | "m" => true,
+        "s" => matches!(
+            stem_lower.as_str(),
+            "it" | "that" | "there" | "here" | "he" | "she" | "what" | "who" | "where" | "let"
+                | "how" | "when" | "why"
+        ),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(text: &str) -> usize {
+        count_words(text, CountingOptions::default())
+    }
+
+    #[test]
+    fn the_documented_examples() {
+        assert_eq!(count("China-Pakistan"), 1);
+        assert_eq!(count("$65"), 1);
+        assert_eq!(count("12%"), 1);
+        assert_eq!(count("they've"), 1);
+        assert_eq!(count("→ & —"), 0);
+        assert_eq!(count("→ The deal — signed in 2024 — cost \\$65 billion & more."), 9);
+    }
+
+    #[test]
+    fn whitespace_of_every_kind_separates() {
+        assert_eq!(count("a\tb\r\nc\u{a0}d\u{3000}e"), 5);
+        assert_eq!(count(""), 0);
+        assert_eq!(count("   \n\n "), 0);
+    }
+
+    #[test]
+    fn scripts_beyond_latin_are_words() {
+        assert_eq!(count("پاکستان اور چین 中国 😀 ok"), 5);
+    }
+
+    #[test]
+    fn hyphen_and_contraction_options() {
+        let several = CountingOptions {
+            hyphenated: Hyphenated::Several,
+            contractions: Contractions::One,
+        };
+        assert_eq!(count_words("China-Pakistan well-known -", several), 4);
+        let two = CountingOptions {
+            hyphenated: Hyphenated::One,
+            contractions: Contractions::Two,
+        };
+        assert_eq!(count_words("they've don't Pakistan's it's", two), 7);
+    }
+
+    #[test]
+    fn contractions_are_told_from_possessives() {
+        for c in ["they've", "don't", "It's", "won't", "I'm", "we'll", "they’re", "(can't)"] {
+            assert!(is_contraction(c), "{c}");
+        }
+        for p in ["Pakistan's", "nations'", "O'Neill", "rock", "'iron", "brotherhood'"] {
+            assert!(!is_contraction(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn tokens_carry_exact_offsets() {
+        let text = " é-b  c\n";
+        let toks: Vec<_> = tokens(text).collect();
+        assert_eq!(toks.len(), 2);
+        assert_eq!(&text[toks[0].start..toks[0].end], "é-b");
+        assert_eq!(toks[1].text, "c");
+    }
+}

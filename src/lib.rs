@@ -1,0 +1,4 @@
+//! précis: analysis of a précis against its source passage.
+
+pub mod analysis;
+pub mod text;
