@@ -1,4 +1,11 @@
-//! précis: analysis of a précis against its source passage.
+//! précis: practise précis writing against a source passage.
+//!
+//! The [`analysis`] engine turns a source and a précis into a [`report::Report`]
+//! (counts, target, number fidelity, précis rules); every front end shows
+//! that same report: the `check` command ([`check`]) first among them.
 
 pub mod analysis;
+pub mod check;
+pub mod input;
+pub mod report;
 pub mod text;

@@ -1,6 +1,468 @@
-//! The analysis engine: pure functions from text to report.
+//! The analysis engine: pure functions from text to [`Report`]. No terminal,
+//! no files, no clock: the same report feeds the `check` command, the editor
+//! and the drafts store.
+//!
+//! The source is analysed once ([`SourceAnalysis::new`]); each version of the
+//! précis is then analysed against it ([`SourceAnalysis::analyse`]) in time
+//! proportional to the précis, which is what the editor does per keystroke.
 
+pub mod copied;
 pub mod numbers;
 pub mod structure;
+pub mod style;
 pub mod target;
 pub mod words;
+
+use std::ops::Range;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::report::{
+    Counts, Flag, FlagKind, Located, NumberCheck, NumberStatus, NumbersSummary, PrecisSummary,
+    REPORT_VERSION, Report, Severity, SourceSummary, TargetSummary,
+};
+use crate::text::lines::LineIndex;
+use copied::Shingles;
+use numbers::{Mention, Verdict};
+use style::Finding;
+use target::{LengthStatus, Target, TargetRule};
+use words::CountingOptions;
+
+/// An exam's rules about titles and declared counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    /// Pakistan's CSS/PMS: a title of 3 to 8 words is required, and so is a
+    /// declared word count.
+    #[default]
+    Css,
+    /// India's UPSC: no title allowed.
+    Upsc,
+    /// No title rule.
+    Plain,
+}
+
+impl Preset {
+    /// Every preset's name, for help texts.
+    pub const NAMES: [&'static str; 3] = ["css", "upsc", "plain"];
+}
+
+impl FromStr for Preset {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "css" | "pms" => Ok(Preset::Css),
+            "upsc" => Ok(Preset::Upsc),
+            "plain" => Ok(Preset::Plain),
+            other => Err(format!("unknown preset '{other}' (expected css, upsc or plain)")),
+        }
+    }
+}
+
+/// The rules a précis is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Settings {
+    /// Title and declared-count rules.
+    pub preset: Preset,
+    /// How the target length is set.
+    pub target: TargetRule,
+    /// Half-width of the band as a fraction of the target (0.05 for ±5%).
+    pub tolerance: f64,
+}
+
+impl Settings {
+    /// The coaching rule: one-third of the source, ±5%.
+    pub const DEFAULT_TOLERANCE: f64 = 0.05;
+
+    /// Settings for `preset` with the default target and tolerance.
+    pub fn for_preset(preset: Preset) -> Self {
+        Self {
+            preset,
+            target: TargetRule::default(),
+            tolerance: Self::DEFAULT_TOLERANCE,
+        }
+    }
+}
+
+/// A title's accepted length in words.
+pub const TITLE_WORDS: std::ops::RangeInclusive<usize> = 3..=8;
+
+/// Everything about the source that précis checks need, computed once.
+#[derive(Debug)]
+pub struct SourceAnalysis {
+    text: String,
+    counting: CountingOptions,
+    words: usize,
+    title: Option<Range<usize>>,
+    mentions: Vec<Mention>,
+    shingles: Shingles,
+    lines: LineIndex,
+}
+
+impl SourceAnalysis {
+    /// Analyses a source passage; a first `# Heading` line is its title and
+    /// is not counted.
+    pub fn new(text: String, counting: CountingOptions) -> Self {
+        let (body_start, title) = match structure::heading(&text) {
+            Some((line, title)) => (line.end, Some(title)),
+            None => (0, None),
+        };
+        let words = words::count_words(&text[body_start..], counting);
+        let mentions = numbers::extract(&text, 0..text.len());
+        let shingles = Shingles::new(&text, body_start..text.len());
+        let lines = LineIndex::new(&text);
+        Self {
+            text,
+            counting,
+            words,
+            title,
+            mentions,
+            shingles,
+            lines,
+        }
+    }
+
+    /// The source text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The source's word count.
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
+    /// The source's `# Heading` title, when it has one.
+    pub fn title(&self) -> Option<&str> {
+        self.title.clone().map(|r| &self.text[r])
+    }
+
+    /// The counting options the source was counted with.
+    pub fn counting(&self) -> CountingOptions {
+        self.counting
+    }
+
+    /// Every figure in the source, for highlighting.
+    pub fn figures(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.mentions.iter().map(|m| m.span.clone())
+    }
+
+    fn locate(&self, range: Range<usize>) -> Located {
+        locate(&self.text, &self.lines, range)
+    }
+
+    /// Analyses a précis against this source under `settings`.
+    pub fn analyse(&self, precis: &str, settings: &Settings) -> Report {
+        PrecisCheck::new(self, precis, settings).run()
+    }
+}
+
+/// Analyses `precis` against `source` in one go.
+pub fn analyse(source: &str, precis: &str, settings: &Settings, counting: CountingOptions) -> Report {
+    SourceAnalysis::new(source.to_string(), counting).analyse(precis, settings)
+}
+
+fn locate(text: &str, lines: &LineIndex, range: Range<usize>) -> Located {
+    let pos = lines.position(text, range.start);
+    Located {
+        text: text[range.clone()].to_string(),
+        line: pos.line,
+        column: pos.column,
+        start: range.start,
+        end: range.end,
+    }
+}
+
+/// The figure as a student would read it: `\$65` shown as `$65`, on one line.
+fn shown(text: &str) -> String {
+    crate::text::sanitize::one_line(&text.replace("\\$", "$"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One précis being checked: the state shared by the rules.
+struct PrecisCheck<'a> {
+    source: &'a SourceAnalysis,
+    text: &'a str,
+    settings: &'a Settings,
+    lines: LineIndex,
+    parts: structure::PrecisParts,
+    flags: Vec<Flag>,
+}
+
+impl<'a> PrecisCheck<'a> {
+    fn new(source: &'a SourceAnalysis, text: &'a str, settings: &'a Settings) -> Self {
+        Self {
+            source,
+            text,
+            settings,
+            lines: LineIndex::new(text),
+            parts: structure::parse(text),
+            flags: Vec::new(),
+        }
+    }
+
+    fn flag(&mut self, kind: FlagKind, severity: Severity, range: Range<usize>, message: String) -> &mut Flag {
+        let at = locate(self.text, &self.lines, range);
+        self.flags.push(Flag {
+            kind,
+            severity,
+            text: at.text,
+            line: at.line,
+            column: at.column,
+            start: at.start,
+            end: at.end,
+            message,
+            suggestion: None,
+            source: None,
+        });
+        let last = self.flags.len() - 1;
+        &mut self.flags[last]
+    }
+
+    fn run(mut self) -> Report {
+        let counting = self.source.counting;
+        let body = self.parts.body.clone();
+        let words = words::count_words(&self.text[body.clone()], counting);
+        let target = Target::new(self.source.words, self.settings.target, self.settings.tolerance);
+        let status = target.status(words);
+        self.length(&target, words);
+        let title_words = self.title();
+        self.declared(words);
+        self.style();
+        let copied_share = self.copied(words);
+        let numbers = self.numbers();
+        self.flags.sort_by_key(|f| (f.start, f.severity, f.kind));
+        let mut summary = Counts::default();
+        for f in &self.flags {
+            match f.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        Report {
+            report_version: REPORT_VERSION,
+            preset: self.settings.preset,
+            source: SourceSummary {
+                words: self.source.words,
+                title: self.source.title().map(str::to_string),
+            },
+            precis: PrecisSummary {
+                words,
+                title: self.parts.title.clone().map(|r| self.text[r].to_string()),
+                title_words,
+                declared_words: self.parts.declared.as_ref().map(|d| d.words),
+                body_start: body.start,
+                body_end: body.end,
+                copied_share,
+            },
+            target: TargetSummary {
+                words: target.words,
+                min: target.min,
+                max: target.max,
+                status,
+                difference: words as i64 - target.words as i64,
+                outside_band_by: match status {
+                    LengthStatus::Under => target.min - words,
+                    LengthStatus::Within => 0,
+                    LengthStatus::Over => words - target.max,
+                },
+            },
+            flags: self.flags,
+            numbers,
+            summary,
+        }
+    }
+
+    fn length(&mut self, target: &Target, words: usize) {
+        let band = format!("{}–{} band (target {})", target.min, target.max, target.words);
+        let body = self.parts.body.clone();
+        match target.status(words) {
+            LengthStatus::Within => {}
+            LengthStatus::Under => {
+                let msg = format!("{words} words: {} short of the {band}", target.min - words);
+                self.flag(FlagKind::TooShort, Severity::Error, body.end..body.end, msg);
+            }
+            LengthStatus::Over => {
+                let counting = self.source.counting;
+                let mut seen = 0;
+                let excess = words::words(&self.text[body.clone()])
+                    .find(|w| {
+                        seen += words::word_weight(w.text, counting);
+                        seen > target.max
+                    })
+                    .map_or(body.end, |w| body.start + w.start);
+                let msg = format!("{words} words: {} over the {band}; the excess starts here", words - target.max);
+                self.flag(FlagKind::TooLong, Severity::Error, excess..body.end, msg);
+            }
+        }
+    }
+
+    /// Applies the title rules; returns the title's word count.
+    fn title(&mut self) -> usize {
+        let title = self.parts.title.clone();
+        let n = title
+            .clone()
+            .map_or(0, |r| words::count_words(&self.text[r], self.source.counting));
+        match (self.settings.preset, title) {
+            (Preset::Upsc, Some(r)) => {
+                let msg = "UPSC précis take no title: remove it".to_string();
+                self.flag(FlagKind::TitleNotAllowed, Severity::Error, r, msg);
+            }
+            (Preset::Css, None) | (Preset::Css, Some(_)) if n == 0 => {
+                let at = self.parts.title.clone().unwrap_or(0..0);
+                let msg = "no title: the title carries 5 of 20 marks; write `Title: …` (3 to 8 words) on the first line".to_string();
+                self.flag(FlagKind::MissingTitle, Severity::Error, at, msg);
+            }
+            (Preset::Css | Preset::Plain, Some(r)) if !TITLE_WORDS.contains(&n) => {
+                let msg = format!("title has {n} words: keep it to 3 to 8");
+                self.flag(FlagKind::TitleLength, Severity::Warning, r, msg);
+            }
+            _ => {}
+        }
+        n
+    }
+
+    fn declared(&mut self, words: usize) {
+        match self.parts.declared.clone() {
+            Some(d) if d.words != words => {
+                let msg = format!("declared {} words, but the body has {words}", d.words);
+                self.flag(FlagKind::DeclaredCount, Severity::Error, d.span, msg).suggestion =
+                    Some(format!("({words} words)"));
+            }
+            Some(_) => {}
+            None => {
+                let severity = match self.settings.preset {
+                    Preset::Plain => Severity::Info,
+                    _ => Severity::Warning,
+                };
+                let end = self.text.trim_end().len();
+                let msg = format!("no word count at the end: write ({words} words) after the body");
+                self.flag(FlagKind::DeclaredCount, severity, end..end, msg).suggestion =
+                    Some(format!("({words} words)"));
+            }
+        }
+    }
+
+    fn style(&mut self) {
+        let body = self.parts.body.clone();
+        for finding in style::check(self.text, body.clone()) {
+            match finding {
+                Finding::FirstPerson(r) => {
+                    let msg = format!("first person “{}”: write in the third person", &self.text[r.clone()]);
+                    self.flag(FlagKind::FirstPerson, Severity::Warning, r, msg);
+                }
+                Finding::Contraction(r, expansion) => {
+                    let msg = match &expansion {
+                        Some(e) => format!("contraction “{}”: write “{e}”", &self.text[r.clone()]),
+                        None => format!("contraction “{}”: write it out in full", &self.text[r.clone()]),
+                    };
+                    self.flag(FlagKind::Contraction, Severity::Warning, r, msg).suggestion = expansion;
+                }
+                Finding::Quote(r, n) => {
+                    let (severity, msg) = if n >= 4 {
+                        (Severity::Warning, "direct quotation: report it in your own words (indirect speech)")
+                    } else {
+                        (Severity::Info, "quoted term: drop the quotation marks or rephrase")
+                    };
+                    self.flag(FlagKind::DirectQuote, severity, r, msg.to_string());
+                }
+                Finding::QuestionOrExclamation(r) => {
+                    let msg = "a précis states, it does not ask or exclaim: rewrite as a statement".to_string();
+                    self.flag(FlagKind::QuestionOrExclamation, Severity::Warning, r, msg);
+                }
+            }
+        }
+        for gap in structure::paragraph_breaks(self.text, body.clone()) {
+            let next = words::tokens(&self.text[gap.end..body.end])
+                .next()
+                .map_or(gap.end..gap.end, |t| gap.end + t.start..gap.end + t.end);
+            let msg = "a précis is one paragraph: join this to the text before it".to_string();
+            self.flag(FlagKind::MultipleParagraphs, Severity::Warning, next, msg);
+        }
+    }
+
+    /// Flags copied phrases; returns the share of body words inside them.
+    fn copied(&mut self, body_words: usize) -> f64 {
+        let runs = self.source.shingles.find(self.text, self.parts.body.clone());
+        let mut copied_words = 0;
+        for run in runs {
+            copied_words += run.words;
+            let at = self.source.locate(run.source.clone());
+            let msg = format!(
+                "{} words copied from the source (line {}): paraphrase them",
+                run.words, at.line
+            );
+            self.flag(FlagKind::CopiedPhrase, Severity::Warning, run.precis, msg).source = Some(at);
+        }
+        if body_words == 0 {
+            0.0
+        } else {
+            (copied_words as f64 / body_words as f64).min(1.0)
+        }
+    }
+
+    fn numbers(&mut self) -> NumbersSummary {
+        let mut found = Vec::new();
+        if let Some(title) = self.parts.title.clone() {
+            found.extend(numbers::extract(self.text, title));
+        }
+        found.extend(numbers::extract(self.text, self.parts.body.clone()));
+        let source = &self.source.mentions;
+        let mut used = vec![false; source.len()];
+        let mut checks = Vec::with_capacity(found.len());
+        for m in &found {
+            let verdict = numbers::judge(m, source);
+            let written = shown(&self.text[m.span.clone()]);
+            let (status, related) = match verdict {
+                Verdict::Match(i) => {
+                    used[i] = true;
+                    (NumberStatus::Matches, Some(i))
+                }
+                Verdict::Mismatch(i) => {
+                    let s = shown(&self.source.text[source[i].span.clone()]);
+                    let msg = format!("{written} → source says {s}");
+                    let at = self.source.locate(source[i].span.clone());
+                    let f = self.flag(FlagKind::NumberMismatch, Severity::Error, m.span.clone(), msg);
+                    f.suggestion = Some(s);
+                    f.source = Some(at);
+                    (NumberStatus::NumberMismatch, Some(i))
+                }
+                Verdict::UnitMismatch(i) => {
+                    let s = shown(&self.source.text[source[i].span.clone()]);
+                    let msg = format!("{written} → source says {s}: same figure, different currency or unit");
+                    let at = self.source.locate(source[i].span.clone());
+                    let f = self.flag(FlagKind::NumberUnitMismatch, Severity::Error, m.span.clone(), msg);
+                    f.suggestion = Some(s);
+                    f.source = Some(at);
+                    (NumberStatus::NumberUnitMismatch, Some(i))
+                }
+                Verdict::NotInSource => {
+                    let severity = if m.weak { Severity::Info } else { Severity::Warning };
+                    let msg = format!("{written} is not in the source: a précis may only use the passage's facts");
+                    self.flag(FlagKind::NumberNotInSource, severity, m.span.clone(), msg);
+                    (NumberStatus::NumberNotInSource, None)
+                }
+            };
+            checks.push(NumberCheck {
+                at: locate(self.text, &self.lines, m.span.clone()),
+                status,
+                source: related.map(|i| self.source.locate(source[i].span.clone())),
+            });
+        }
+        let source_unused = source
+            .iter()
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|(m, _)| self.source.locate(m.span.clone()))
+            .collect();
+        NumbersSummary {
+            precis: checks,
+            source_unused,
+        }
+    }
+}

@@ -100,3 +100,63 @@ mod tests {
         assert_eq!((t.words, t.min, t.max), (120, 108, 132));
     }
 }
+
+/// Reads a ratio as a fraction (`1/3`), a decimal (`0.25`) or a percentage
+/// (`25%`); it must lie in (0, 1].
+pub fn parse_ratio(s: &str) -> Result<f64, String> {
+    let s = s.trim();
+    let value = if let Some((a, b)) = s.split_once('/') {
+        let a: f64 = a.trim().parse().map_err(|_| format!("'{s}' is not a ratio like 1/3"))?;
+        let b: f64 = b.trim().parse().map_err(|_| format!("'{s}' is not a ratio like 1/3"))?;
+        if b == 0.0 {
+            return Err(format!("'{s}' divides by zero"));
+        }
+        a / b
+    } else if let Some(p) = s.strip_suffix('%') {
+        p.trim().parse::<f64>().map_err(|_| format!("'{s}' is not a percentage"))? / 100.0
+    } else {
+        s.parse().map_err(|_| format!("'{s}' is not a ratio like 1/3 or 0.25"))?
+    };
+    if value.is_finite() && value > 0.0 && value <= 1.0 {
+        Ok(value)
+    } else {
+        Err(format!("ratio '{s}' must be more than 0 and at most 1"))
+    }
+}
+
+/// Reads a tolerance as a percentage (`10%` or `10`), returned as a
+/// fraction (0.10); it must lie in [0, 100].
+pub fn parse_tolerance(s: &str) -> Result<f64, String> {
+    let t = s.trim();
+    let t = t.strip_suffix('%').unwrap_or(t).trim();
+    let pct: f64 = t.parse().map_err(|_| format!("'{s}' is not a percentage like 5%"))?;
+    if pct.is_finite() && (0.0..=100.0).contains(&pct) {
+        Ok(pct / 100.0)
+    } else {
+        Err(format!("tolerance '{s}' must be between 0% and 100%"))
+    }
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::*;
+
+    #[test]
+    fn ratios() {
+        assert_eq!(parse_ratio("1/3"), Ok(1.0 / 3.0));
+        assert_eq!(parse_ratio("0.25"), Ok(0.25));
+        assert_eq!(parse_ratio("25%"), Ok(0.25));
+        assert!(parse_ratio("1/0").is_err());
+        assert!(parse_ratio("3").is_err());
+        assert!(parse_ratio("abc").is_err());
+        assert!(parse_ratio("NaN").is_err());
+    }
+
+    #[test]
+    fn tolerances() {
+        assert_eq!(parse_tolerance("10%"), Ok(0.10));
+        assert_eq!(parse_tolerance("5"), Ok(0.05));
+        assert!(parse_tolerance("-1%").is_err());
+        assert!(parse_tolerance("x").is_err());
+    }
+}

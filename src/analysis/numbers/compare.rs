@@ -98,7 +98,12 @@ fn score(base: f64, overlap: usize, a: f64, b: f64) -> f64 {
     } else {
         0.0
     };
-    base + 2.0 * overlap as f64 + nearness
+    base + 2.0 * overlap as f64 + 2.0 * nearness
+}
+
+/// Whether two values are within a factor of ten of each other.
+fn similar_magnitude(a: f64, b: f64) -> bool {
+    a > 0.0 && b > 0.0 && a / b <= 10.0 && b / a <= 10.0
 }
 
 fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
@@ -121,8 +126,9 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
             if close(*a, *b, tol) {
                 if units_agree(*u, *v) { Relation::Same } else { Relation::UnitDiffers }
             } else if *u == *v && *u != Unit::None {
-                Relation::Comparable(score(2.0, overlap, *a, *b))
+                Relation::Comparable(score(3.0, overlap, *a, *b))
             } else if units_agree(*u, *v)
+                && similar_magnitude(*a, *b)
                 && (linked || (*u == *v && *a / *b <= 2.0 && *b / *a <= 2.0))
             {
                 Relation::Comparable(score(1.0, overlap, *a, *b))

@@ -1,0 +1,72 @@
+//! The `precis check` command: read both texts, analyse, print the report as
+//! text or JSON, and say through the exit code whether anything was found.
+
+mod json;
+mod text;
+
+use std::io::Write;
+
+use crate::analysis::words::CountingOptions;
+use crate::analysis::{SourceAnalysis, Settings};
+use crate::input::{self, InputError};
+
+pub use json::to_json;
+pub use text::render;
+
+/// What `check` was asked to do.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Path of the source passage, or `-`.
+    pub source: String,
+    /// Path of the précis, or `-`.
+    pub precis: String,
+    /// Print JSON instead of text.
+    pub json: bool,
+    /// The rules to check against.
+    pub settings: Settings,
+    /// How words are counted.
+    pub counting: CountingOptions,
+    /// Replace invalid UTF-8 instead of refusing it.
+    pub lossy: bool,
+}
+
+/// How a check ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// No errors or warnings.
+    Clean,
+    /// Errors or warnings were found.
+    Findings,
+}
+
+/// Runs the check and prints the report to `out`.
+pub fn run(options: &CheckOptions, out: &mut dyn Write) -> Result<Outcome, CheckError> {
+    if options.source == "-" && options.precis == "-" {
+        return Err(InputError::StdinTwice.into());
+    }
+    let source = input::read_text(&options.source, options.lossy)?;
+    let precis = input::read_text(&options.precis, options.lossy)?;
+    let analysis = SourceAnalysis::new(source, options.counting);
+    let report = analysis.analyse(&precis, &options.settings);
+    if options.json {
+        writeln!(out, "{}", to_json(&report))?;
+    } else {
+        render(&report, out)?;
+    }
+    Ok(if report.has_findings() {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Why `check` could not produce a report.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    /// An input file was unusable.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The report could not be written (a closed pipe, a full disk).
+    #[error("cannot write the report: {0}")]
+    Output(#[from] std::io::Error),
+}

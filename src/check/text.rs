@@ -1,0 +1,105 @@
+//! The report as a compact, readable text: counts and target first, then
+//! flags grouped by severity with `line:col`. Colour comes from `anstream`,
+//! which drops it when output is not a terminal or `NO_COLOR` is set.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use crate::analysis::target::LengthStatus;
+use crate::report::{Flag, NumberStatus, Report, Severity};
+use crate::text::sanitize::one_line;
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const INFO: Style = AnsiColor::Cyan.on_default();
+const GOOD: Style = AnsiColor::Green.on_default().bold();
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+
+/// The longest flagged text shown before it is cut with `…`.
+const SHOWN_CHARS: usize = 60;
+
+/// Writes the report as text; colour codes are written as styles and left
+/// to the caller's stream to keep or strip.
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let t = &report.target;
+    let (status, style) = match t.status {
+        LengthStatus::Within => ("within the band".to_string(), GOOD),
+        LengthStatus::Under => (format!("{} under the band", t.outside_band_by), ERROR),
+        LengthStatus::Over => (format!("{} over the band", t.outside_band_by), ERROR),
+    };
+    writeln!(
+        out,
+        "{BOLD}précis {} words{BOLD:#} · target {} ({}–{}) · {style}{status}{style:#} · source {} words",
+        report.precis.words, t.words, t.min, t.max, report.source.words
+    )?;
+    let title = match &report.precis.title {
+        Some(title) => format!("“{}” ({} words)", one_line(title), report.precis.title_words),
+        None => "none".to_string(),
+    };
+    let declared = report
+        .precis
+        .declared_words
+        .map_or("none".to_string(), |n| n.to_string());
+    writeln!(out, "title: {title} · declared count: {declared} · preset: {}", preset_name(report))?;
+
+    for (severity, label, style) in [
+        (Severity::Error, "errors", ERROR),
+        (Severity::Warning, "warnings", WARNING),
+        (Severity::Info, "info", INFO),
+    ] {
+        let flags: Vec<&Flag> = report.flags.iter().filter(|f| f.severity == severity).collect();
+        if flags.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{style}{label} ({}){style:#}", flags.len())?;
+        for f in flags {
+            write_flag(f, out)?;
+        }
+    }
+
+    let n = &report.numbers;
+    let matched = n.precis.iter().filter(|c| c.status == NumberStatus::Matches).count();
+    writeln!(
+        out,
+        "\n{DIM}figures: {} in the précis, {matched} match the source; {} source figures left out (fine: examiners expect data to be dropped){DIM:#}",
+        n.precis.len(),
+        n.source_unused.len()
+    )?;
+    if report.flags.iter().all(|f| f.severity == Severity::Info) {
+        writeln!(out, "{GOOD}no errors or warnings{GOOD:#}")?;
+    }
+    Ok(())
+}
+
+fn write_flag(f: &Flag, out: &mut dyn Write) -> io::Result<()> {
+    let at = format!("{}:{}", f.line, f.column);
+    let mut line = format!("  {at:>7}  {DIM}{:<24}{DIM:#} {}", f.kind.name(), one_line(&f.message));
+    if let Some(s) = &f.source {
+        line.push_str(&format!(" {DIM}(source {}:{}){DIM:#}", s.line, s.column));
+    }
+    let shown = shorten(&one_line(&f.text));
+    if !shown.is_empty() && !f.kind.is_number() && !f.message.contains(f.text.as_str()) {
+        line.push_str(&format!(" {DIM}[{shown}]{DIM:#}"));
+    }
+    writeln!(out, "{line}")
+}
+
+/// Cuts long flagged text to [`SHOWN_CHARS`] characters.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= SHOWN_CHARS {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(SHOWN_CHARS - 1).collect();
+    s.push('…');
+    s
+}
+
+fn preset_name(report: &Report) -> &'static str {
+    match report.preset {
+        crate::analysis::Preset::Css => "css",
+        crate::analysis::Preset::Upsc => "upsc",
+        crate::analysis::Preset::Plain => "plain",
+    }
+}

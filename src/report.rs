@@ -1,0 +1,252 @@
+//! The report: everything the engine found, in the shape every view (the
+//! `check` command, the editor, the drafts store) consumes. Its JSON form is
+//! a stable contract for scripts: field names and flag kinds do not change.
+
+use serde::Serialize;
+
+use crate::analysis::target::LengthStatus;
+
+/// The version of the JSON report's shape.
+pub const REPORT_VERSION: u32 = 1;
+
+/// How serious a flag is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Costs marks for certain.
+    Error,
+    /// Likely to cost marks.
+    Warning,
+    /// Worth knowing; costs nothing by itself.
+    Info,
+}
+
+/// What a flag is about; the snake_case names are stable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagKind {
+    /// The body is longer than the band allows.
+    TooLong,
+    /// The body is shorter than the band allows.
+    TooShort,
+    /// The preset wants a title and there is none.
+    MissingTitle,
+    /// The preset forbids a title and there is one.
+    TitleNotAllowed,
+    /// The title is outside 3 to 8 words.
+    TitleLength,
+    /// The declared word count is missing or wrong.
+    DeclaredCount,
+    /// First person outside quotations.
+    FirstPerson,
+    /// A contraction such as `they've`.
+    Contraction,
+    /// A direct quotation.
+    DirectQuote,
+    /// A question or exclamation.
+    QuestionOrExclamation,
+    /// More than one paragraph.
+    MultipleParagraphs,
+    /// Six or more consecutive words copied from the source.
+    CopiedPhrase,
+    /// A figure the source states differently.
+    NumberMismatch,
+    /// A figure the source does not mention at all.
+    NumberNotInSource,
+    /// The source's figure in another currency or unit.
+    NumberUnitMismatch,
+}
+
+impl FlagKind {
+    /// The stable snake_case name, as in the JSON report.
+    pub fn name(self) -> &'static str {
+        match self {
+            FlagKind::TooLong => "too_long",
+            FlagKind::TooShort => "too_short",
+            FlagKind::MissingTitle => "missing_title",
+            FlagKind::TitleNotAllowed => "title_not_allowed",
+            FlagKind::TitleLength => "title_length",
+            FlagKind::DeclaredCount => "declared_count",
+            FlagKind::FirstPerson => "first_person",
+            FlagKind::Contraction => "contraction",
+            FlagKind::DirectQuote => "direct_quote",
+            FlagKind::QuestionOrExclamation => "question_or_exclamation",
+            FlagKind::MultipleParagraphs => "multiple_paragraphs",
+            FlagKind::CopiedPhrase => "copied_phrase",
+            FlagKind::NumberMismatch => "number_mismatch",
+            FlagKind::NumberNotInSource => "number_not_in_source",
+            FlagKind::NumberUnitMismatch => "number_unit_mismatch",
+        }
+    }
+
+    /// Whether the flag is about a figure.
+    pub fn is_number(self) -> bool {
+        matches!(
+            self,
+            FlagKind::NumberMismatch | FlagKind::NumberNotInSource | FlagKind::NumberUnitMismatch
+        )
+    }
+}
+
+/// A located piece of text: byte offsets and the 1-based line and
+/// character column where it starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Located {
+    /// The text as written.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
+}
+
+/// One finding, located in the précis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Flag {
+    /// What the flag is about.
+    pub kind: FlagKind,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The flagged text as written (empty for a missing part).
+    pub text: String,
+    /// 1-based line in the précis.
+    pub line: usize,
+    /// 1-based column in the précis, in characters.
+    pub column: usize,
+    /// Byte offset of the start in the précis.
+    pub start: usize,
+    /// Byte offset just past the end in the précis.
+    pub end: usize,
+    /// What is wrong and what to do, for a student.
+    pub message: String,
+    /// The replacement to consider (the source's figure, a contraction's
+    /// expansion), when there is one.
+    pub suggestion: Option<String>,
+    /// The related place in the source (the matching figure, the copied
+    /// phrase), when there is one.
+    pub source: Option<Located>,
+}
+
+/// The source passage in brief.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceSummary {
+    /// Word count (a `# Heading` title line excluded).
+    pub words: usize,
+    /// The `# Heading` title, when the source has one.
+    pub title: Option<String>,
+}
+
+/// The précis in brief.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrecisSummary {
+    /// Word count of the body (title and declared count excluded).
+    pub words: usize,
+    /// The title, when there is one.
+    pub title: Option<String>,
+    /// Word count of the title.
+    pub title_words: usize,
+    /// The count the student declared at the end, when there is one.
+    pub declared_words: Option<usize>,
+    /// Byte offset where the body starts.
+    pub body_start: usize,
+    /// Byte offset where the body ends.
+    pub body_end: usize,
+    /// Share of body words inside copied phrases, 0 to 1.
+    pub copied_share: f64,
+}
+
+/// The length target and where the précis stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetSummary {
+    /// The target word count.
+    pub words: usize,
+    /// The band's lower end.
+    pub min: usize,
+    /// The band's upper end.
+    pub max: usize,
+    /// Under, within or over the band.
+    pub status: LengthStatus,
+    /// Précis words minus target words.
+    pub difference: i64,
+    /// How far outside the band the précis is (0 within it).
+    pub outside_band_by: usize,
+}
+
+/// How a précis figure fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberStatus {
+    /// The source states it.
+    Matches,
+    /// See [`FlagKind::NumberMismatch`].
+    NumberMismatch,
+    /// See [`FlagKind::NumberNotInSource`].
+    NumberNotInSource,
+    /// See [`FlagKind::NumberUnitMismatch`].
+    NumberUnitMismatch,
+}
+
+/// A précis figure and its verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberCheck {
+    /// Where the figure stands in the précis.
+    #[serde(flatten)]
+    pub at: Located,
+    /// The verdict.
+    pub status: NumberStatus,
+    /// The source figure it matched or was compared with.
+    pub source: Option<Located>,
+}
+
+/// The figures of both texts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumbersSummary {
+    /// Every précis figure with its verdict.
+    pub precis: Vec<NumberCheck>,
+    /// Source figures the précis leaves out (fine: examiners expect data to
+    /// be dropped), for information.
+    pub source_unused: Vec<Located>,
+}
+
+/// How many flags of each severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Information.
+    pub infos: usize,
+}
+
+/// Everything the engine found about one précis of one source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The shape's version, [`REPORT_VERSION`].
+    pub report_version: u32,
+    /// The preset the rules came from.
+    pub preset: crate::analysis::Preset,
+    /// The source in brief.
+    pub source: SourceSummary,
+    /// The précis in brief.
+    pub precis: PrecisSummary,
+    /// The length target.
+    pub target: TargetSummary,
+    /// Every finding, in précis order.
+    pub flags: Vec<Flag>,
+    /// Every figure and its verdict.
+    pub numbers: NumbersSummary,
+    /// Flags by severity.
+    pub summary: Counts,
+}
+
+impl Report {
+    /// Whether anything at warning level or above was found.
+    pub fn has_findings(&self) -> bool {
+        self.summary.errors + self.summary.warnings > 0
+    }
+}
