@@ -29,7 +29,9 @@ pub enum InputError {
     #[error("{0}: looks like a binary file (it contains NUL bytes), not text")]
     Binary(String),
     /// The file is not UTF-8.
-    #[error("{path}: is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8, or pass --lossy to replace bad bytes with �")]
+    #[error(
+        "{path}: is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8, or pass --lossy to replace bad bytes with �"
+    )]
     NotUtf8 {
         /// The file.
         path: String,
@@ -72,9 +74,15 @@ pub fn read_text(path: &str, lossy: bool) -> Result<String, InputError> {
             .lock()
             .take(MAX_BYTES + 1)
             .read_to_end(&mut buf)
-            .map_err(|source| InputError::Io { path: name.clone(), source })?;
+            .map_err(|source| InputError::Io {
+                path: name.clone(),
+                source,
+            })?;
         if buf.len() as u64 > MAX_BYTES {
-            return Err(InputError::TooLarge { path: name, mib: buf.len() as u64 >> 20 });
+            return Err(InputError::TooLarge {
+                path: name,
+                mib: buf.len() as u64 >> 20,
+            });
         }
         buf
     } else {
@@ -86,15 +94,24 @@ pub fn read_text(path: &str, lossy: bool) -> Result<String, InputError> {
 fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
     let meta = fs::metadata(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => InputError::NotFound(name.to_string()),
-        _ => InputError::Io { path: name.to_string(), source: e },
+        _ => InputError::Io {
+            path: name.to_string(),
+            source: e,
+        },
     })?;
     if meta.is_dir() {
         return Err(InputError::Directory(name.to_string()));
     }
     if meta.len() > MAX_BYTES {
-        return Err(InputError::TooLarge { path: name.to_string(), mib: meta.len() >> 20 });
+        return Err(InputError::TooLarge {
+            path: name.to_string(),
+            mib: meta.len() >> 20,
+        });
     }
-    fs::read(path).map_err(|source| InputError::Io { path: name.to_string(), source })
+    fs::read(path).map_err(|source| InputError::Io {
+        path: name.to_string(),
+        source,
+    })
 }
 
 /// Checks and decodes the bytes of a text.
@@ -128,19 +145,35 @@ mod tests {
 
     #[test]
     fn decode_rejects_what_is_not_text() {
-        assert!(matches!(decode(b"a\0b".to_vec(), "f", false), Err(InputError::Binary(_))));
+        assert!(matches!(
+            decode(b"a\0b".to_vec(), "f", false),
+            Err(InputError::Binary(_))
+        ));
         assert!(matches!(
             decode(b"ab\xffc".to_vec(), "f", false),
             Err(InputError::NotUtf8 { offset: 2, .. })
         ));
-        assert_eq!(decode(b"ab\xffc".to_vec(), "f", true).ok().as_deref(), Some("ab\u{fffd}c"));
-        assert!(matches!(decode(b" \n\t".to_vec(), "f", false), Err(InputError::Empty(_))));
-        assert_eq!(decode("\u{feff}hi".as_bytes().to_vec(), "f", false).ok().as_deref(), Some("hi"));
+        assert_eq!(
+            decode(b"ab\xffc".to_vec(), "f", true).ok().as_deref(),
+            Some("ab\u{fffd}c")
+        );
+        assert!(matches!(
+            decode(b" \n\t".to_vec(), "f", false),
+            Err(InputError::Empty(_))
+        ));
+        assert_eq!(
+            decode("\u{feff}hi".as_bytes().to_vec(), "f", false)
+                .ok()
+                .as_deref(),
+            Some("hi")
+        );
     }
 
     #[test]
     fn messages_name_the_file() {
-        let e = read_text("/definitely/not/here.txt", false).err().map(|e| e.to_string());
+        let e = read_text("/definitely/not/here.txt", false)
+            .err()
+            .map(|e| e.to_string());
         assert_eq!(e.as_deref(), Some("/definitely/not/here.txt: no such file"));
     }
 }

@@ -25,7 +25,11 @@ Exit status: 0 nothing to fix, 1 findings (errors or warnings), 2 bad usage
 or unreadable input.";
 
 #[derive(Parser)]
-#[command(name = "precis", version, about = "Practise précis writing: your précis beside its source, checked as you go")]
+#[command(
+    name = "precis",
+    version,
+    about = "Practise précis writing: your précis beside its source, checked as you go"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -128,7 +132,9 @@ fn main() -> ExitCode {
             }
         }
         None => {
-            eprintln!("precis: the editor is not built yet; try `precis check SOURCE PRECIS` (see `precis --help`)");
+            eprintln!(
+                "precis: the editor is not built yet; try `precis check SOURCE PRECIS` (see `precis --help`)"
+            );
             ExitCode::from(2)
         }
     }

@@ -15,6 +15,7 @@ pub mod words;
 
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +25,7 @@ use crate::report::{
 };
 use crate::text::lines::LineIndex;
 use copied::Shingles;
-use numbers::{Mention, Verdict};
+use numbers::{Facts, Verdict};
 use style::Finding;
 use target::{LengthStatus, Target, TargetRule};
 use words::CountingOptions;
@@ -56,7 +57,9 @@ impl FromStr for Preset {
             "css" | "pms" => Ok(Preset::Css),
             "upsc" => Ok(Preset::Upsc),
             "plain" => Ok(Preset::Plain),
-            other => Err(format!("unknown preset '{other}' (expected css, upsc or plain)")),
+            other => Err(format!(
+                "unknown preset '{other}' (expected css, upsc or plain)"
+            )),
         }
     }
 }
@@ -96,8 +99,13 @@ pub struct SourceAnalysis {
     counting: CountingOptions,
     words: usize,
     title: Option<Range<usize>>,
-    mentions: Vec<Mention>,
-    shingles: Shingles,
+    /// Where the passage starts (after a `# Heading` line).
+    body_start: usize,
+    facts: Facts,
+    /// Where each fact first stands, located once.
+    fact_at: Vec<Located>,
+    /// The full copied-phrase index, built on the first [`Self::analyse`].
+    shingles: OnceLock<Shingles>,
     lines: LineIndex,
 }
 
@@ -105,21 +113,32 @@ impl SourceAnalysis {
     /// Analyses a source passage; a first `# Heading` line is its title and
     /// is not counted.
     pub fn new(text: String, counting: CountingOptions) -> Self {
-        let (body_start, title) = match structure::heading(&text) {
-            Some((line, title)) => (line.end, Some(title)),
-            None => (0, None),
-        };
-        let words = words::count_words(&text[body_start..], counting);
-        let mentions = numbers::extract(&text, 0..text.len());
-        let shingles = Shingles::new(&text, body_start..text.len());
+        let measured = Measured::of(&text, counting);
         let lines = LineIndex::new(&text);
+        Self::from_measured(text, counting, measured, lines)
+    }
+
+    fn from_measured(
+        text: String,
+        counting: CountingOptions,
+        m: Measured,
+        lines: LineIndex,
+    ) -> Self {
+        let fact_at = m
+            .facts
+            .figures
+            .iter()
+            .map(|f| locate(&text, &lines, f.span.clone()))
+            .collect();
         Self {
             text,
             counting,
-            words,
-            title,
-            mentions,
-            shingles,
+            words: m.words,
+            title: m.title,
+            body_start: m.body_start,
+            facts: m.facts,
+            fact_at,
+            shingles: OnceLock::new(),
             lines,
         }
     }
@@ -146,22 +165,96 @@ impl SourceAnalysis {
 
     /// Every figure in the source, for highlighting.
     pub fn figures(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.mentions.iter().map(|m| m.span.clone())
+        self.facts.spans.iter().flatten().cloned()
     }
 
     fn locate(&self, range: Range<usize>) -> Located {
         locate(&self.text, &self.lines, range)
     }
 
-    /// Analyses a précis against this source under `settings`.
+    /// Analyses a précis against this source under `settings`. The first
+    /// call indexes the source's phrases, so that later calls (one per
+    /// keystroke in the editor) take time in proportion to the précis.
     pub fn analyse(&self, precis: &str, settings: &Settings) -> Report {
-        PrecisCheck::new(self, precis, settings).run()
+        let index = self
+            .shingles
+            .get_or_init(|| Shingles::new(&self.text, self.body_start..self.text.len()));
+        PrecisCheck::new(self, index, precis, settings).run()
     }
 }
 
-/// Analyses `precis` against `source` in one go.
-pub fn analyse(source: &str, precis: &str, settings: &Settings, counting: CountingOptions) -> Report {
-    SourceAnalysis::new(source.to_string(), counting).analyse(precis, settings)
+/// What one walk over the source finds, before the source is stored.
+struct Measured {
+    words: usize,
+    title: Option<Range<usize>>,
+    body_start: usize,
+    facts: Facts,
+}
+
+impl Measured {
+    /// Counts the words of the passage and reads the figures of the whole
+    /// text, walking its tokens once.
+    fn of(text: &str, counting: CountingOptions) -> Self {
+        let (body_start, title) = source_heading(text);
+        let mut extractor = numbers::Extractor::new(text);
+        for t in words::tokens(&text[..body_start]) {
+            extractor.push(t.start, t.end);
+        }
+        let mut count = 0;
+        let default = counting == CountingOptions::default();
+        for t in words::tokens(&text[body_start..]) {
+            if words::is_word(t.text) {
+                count += if default {
+                    1
+                } else {
+                    words::word_weight(t.text, counting)
+                };
+            }
+            extractor.push(body_start + t.start, body_start + t.end);
+        }
+        let facts = numbers::distinct(extractor.finish());
+        Self {
+            words: count,
+            title,
+            body_start,
+            facts,
+        }
+    }
+}
+
+/// Where a source's passage starts, after its `# Heading` title line if any.
+fn source_heading(text: &str) -> (usize, Option<Range<usize>>) {
+    match structure::heading(text) {
+        Some((line, title)) => (line.end, Some(title)),
+        None => (0, None),
+    }
+}
+
+/// Analyses `precis` against `source` in one go: the same report as
+/// [`SourceAnalysis::analyse`], but only the phrases this précis could have
+/// copied are indexed, on a second thread (with the line index) while the
+/// source is measured.
+pub fn analyse(
+    source: String,
+    precis: &str,
+    settings: &Settings,
+    counting: CountingOptions,
+) -> Report {
+    let body = structure::parse(precis).body;
+    let (body_start, _) = source_heading(&source);
+    let (measured, (index, lines)) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            let index = Shingles::for_precis(&source, body_start..source.len(), precis, body);
+            (index, LineIndex::new(&source))
+        });
+        let measured = Measured::of(&source, counting);
+        let second = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (measured, second)
+    });
+    let analysis = SourceAnalysis::from_measured(source, counting, measured, lines);
+    PrecisCheck::new(&analysis, &index, precis, settings).run()
 }
 
 fn locate(text: &str, lines: &LineIndex, range: Range<usize>) -> Located {
@@ -186,6 +279,8 @@ fn shown(text: &str) -> String {
 /// One précis being checked: the state shared by the rules.
 struct PrecisCheck<'a> {
     source: &'a SourceAnalysis,
+    /// The source's phrase index (complete, or enough for this précis).
+    index: &'a Shingles,
     text: &'a str,
     settings: &'a Settings,
     lines: LineIndex,
@@ -194,9 +289,15 @@ struct PrecisCheck<'a> {
 }
 
 impl<'a> PrecisCheck<'a> {
-    fn new(source: &'a SourceAnalysis, text: &'a str, settings: &'a Settings) -> Self {
+    fn new(
+        source: &'a SourceAnalysis,
+        index: &'a Shingles,
+        text: &'a str,
+        settings: &'a Settings,
+    ) -> Self {
         Self {
             source,
+            index,
             text,
             settings,
             lines: LineIndex::new(text),
@@ -205,7 +306,13 @@ impl<'a> PrecisCheck<'a> {
         }
     }
 
-    fn flag(&mut self, kind: FlagKind, severity: Severity, range: Range<usize>, message: String) -> &mut Flag {
+    fn flag(
+        &mut self,
+        kind: FlagKind,
+        severity: Severity,
+        range: Range<usize>,
+        message: String,
+    ) -> &mut Flag {
         let at = locate(self.text, &self.lines, range);
         self.flags.push(Flag {
             kind,
@@ -227,7 +334,11 @@ impl<'a> PrecisCheck<'a> {
         let counting = self.source.counting;
         let body = self.parts.body.clone();
         let words = words::count_words(&self.text[body.clone()], counting);
-        let target = Target::new(self.source.words, self.settings.target, self.settings.tolerance);
+        let target = Target::new(
+            self.source.words,
+            self.settings.target,
+            self.settings.tolerance,
+        );
         let status = target.status(words);
         self.length(&target, words);
         let title_words = self.title();
@@ -279,7 +390,10 @@ impl<'a> PrecisCheck<'a> {
     }
 
     fn length(&mut self, target: &Target, words: usize) {
-        let band = format!("{}–{} band (target {})", target.min, target.max, target.words);
+        let band = format!(
+            "{}–{} band (target {})",
+            target.min, target.max, target.words
+        );
         let body = self.parts.body.clone();
         match target.status(words) {
             LengthStatus::Within => {}
@@ -296,7 +410,10 @@ impl<'a> PrecisCheck<'a> {
                         seen > target.max
                     })
                     .map_or(body.end, |w| body.start + w.start);
-                let msg = format!("{words} words: {} over the {band}; the excess starts here", words - target.max);
+                let msg = format!(
+                    "{words} words: {} over the {band}; the excess starts here",
+                    words - target.max
+                );
                 self.flag(FlagKind::TooLong, Severity::Error, excess..body.end, msg);
             }
         }
@@ -305,9 +422,9 @@ impl<'a> PrecisCheck<'a> {
     /// Applies the title rules; returns the title's word count.
     fn title(&mut self) -> usize {
         let title = self.parts.title.clone();
-        let n = title
-            .clone()
-            .map_or(0, |r| words::count_words(&self.text[r], self.source.counting));
+        let n = title.clone().map_or(0, |r| {
+            words::count_words(&self.text[r], self.source.counting)
+        });
         match (self.settings.preset, title) {
             (Preset::Upsc, Some(r)) => {
                 let msg = "UPSC précis take no title: remove it".to_string();
@@ -331,8 +448,8 @@ impl<'a> PrecisCheck<'a> {
         match self.parts.declared.clone() {
             Some(d) if d.words != words => {
                 let msg = format!("declared {} words, but the body has {words}", d.words);
-                self.flag(FlagKind::DeclaredCount, Severity::Error, d.span, msg).suggestion =
-                    Some(format!("({words} words)"));
+                self.flag(FlagKind::DeclaredCount, Severity::Error, d.span, msg)
+                    .suggestion = Some(format!("({words} words)"));
             }
             Some(_) => {}
             None => {
@@ -342,8 +459,8 @@ impl<'a> PrecisCheck<'a> {
                 };
                 let end = self.text.trim_end().len();
                 let msg = format!("no word count at the end: write ({words} words) after the body");
-                self.flag(FlagKind::DeclaredCount, severity, end..end, msg).suggestion =
-                    Some(format!("({words} words)"));
+                self.flag(FlagKind::DeclaredCount, severity, end..end, msg)
+                    .suggestion = Some(format!("({words} words)"));
             }
         }
     }
@@ -353,26 +470,40 @@ impl<'a> PrecisCheck<'a> {
         for finding in style::check(self.text, body.clone()) {
             match finding {
                 Finding::FirstPerson(r) => {
-                    let msg = format!("first person “{}”: write in the third person", &self.text[r.clone()]);
+                    let msg = format!(
+                        "first person “{}”: write in the third person",
+                        &self.text[r.clone()]
+                    );
                     self.flag(FlagKind::FirstPerson, Severity::Warning, r, msg);
                 }
                 Finding::Contraction(r, expansion) => {
                     let msg = match &expansion {
                         Some(e) => format!("contraction “{}”: write “{e}”", &self.text[r.clone()]),
-                        None => format!("contraction “{}”: write it out in full", &self.text[r.clone()]),
+                        None => format!(
+                            "contraction “{}”: write it out in full",
+                            &self.text[r.clone()]
+                        ),
                     };
-                    self.flag(FlagKind::Contraction, Severity::Warning, r, msg).suggestion = expansion;
+                    self.flag(FlagKind::Contraction, Severity::Warning, r, msg)
+                        .suggestion = expansion;
                 }
                 Finding::Quote(r, n) => {
                     let (severity, msg) = if n >= 4 {
-                        (Severity::Warning, "direct quotation: report it in your own words (indirect speech)")
+                        (
+                            Severity::Warning,
+                            "direct quotation: report it in your own words (indirect speech)",
+                        )
                     } else {
-                        (Severity::Info, "quoted term: drop the quotation marks or rephrase")
+                        (
+                            Severity::Info,
+                            "quoted term: drop the quotation marks or rephrase",
+                        )
                     };
                     self.flag(FlagKind::DirectQuote, severity, r, msg.to_string());
                 }
                 Finding::QuestionOrExclamation(r) => {
-                    let msg = "a précis states, it does not ask or exclaim: rewrite as a statement".to_string();
+                    let msg = "a précis states, it does not ask or exclaim: rewrite as a statement"
+                        .to_string();
                     self.flag(FlagKind::QuestionOrExclamation, Severity::Warning, r, msg);
                 }
             }
@@ -388,7 +519,7 @@ impl<'a> PrecisCheck<'a> {
 
     /// Flags copied phrases; returns the share of body words inside them.
     fn copied(&mut self, body_words: usize) -> f64 {
-        let runs = self.source.shingles.find(self.text, self.parts.body.clone());
+        let runs = self.index.find(self.text, self.parts.body.clone());
         let mut copied_words = 0;
         for run in runs {
             copied_words += run.words;
@@ -397,7 +528,8 @@ impl<'a> PrecisCheck<'a> {
                 "{} words copied from the source (line {}): paraphrase them",
                 run.words, at.line
             );
-            self.flag(FlagKind::CopiedPhrase, Severity::Warning, run.precis, msg).source = Some(at);
+            self.flag(FlagKind::CopiedPhrase, Severity::Warning, run.precis, msg)
+                .source = Some(at);
         }
         if body_words == 0 {
             0.0
@@ -412,7 +544,8 @@ impl<'a> PrecisCheck<'a> {
             found.extend(numbers::extract(self.text, title));
         }
         found.extend(numbers::extract(self.text, self.parts.body.clone()));
-        let source = &self.source.mentions;
+        let source = &self.source.facts.figures;
+        let fact_at = &self.source.fact_at;
         let mut used = vec![false; source.len()];
         let mut checks = Vec::with_capacity(found.len());
         for m in &found {
@@ -424,26 +557,44 @@ impl<'a> PrecisCheck<'a> {
                     (NumberStatus::Matches, Some(i))
                 }
                 Verdict::Mismatch(i) => {
-                    let s = shown(&self.source.text[source[i].span.clone()]);
+                    let s = shown(&fact_at[i].text);
                     let msg = format!("{written} → source says {s}");
-                    let at = self.source.locate(source[i].span.clone());
-                    let f = self.flag(FlagKind::NumberMismatch, Severity::Error, m.span.clone(), msg);
+                    let at = fact_at[i].clone();
+                    let f = self.flag(
+                        FlagKind::NumberMismatch,
+                        Severity::Error,
+                        m.span.clone(),
+                        msg,
+                    );
                     f.suggestion = Some(s);
                     f.source = Some(at);
                     (NumberStatus::NumberMismatch, Some(i))
                 }
                 Verdict::UnitMismatch(i) => {
-                    let s = shown(&self.source.text[source[i].span.clone()]);
-                    let msg = format!("{written} → source says {s}: same figure, different currency or unit");
-                    let at = self.source.locate(source[i].span.clone());
-                    let f = self.flag(FlagKind::NumberUnitMismatch, Severity::Error, m.span.clone(), msg);
+                    let s = shown(&fact_at[i].text);
+                    let msg = format!(
+                        "{written} → source says {s}: same figure, different currency or unit"
+                    );
+                    let at = fact_at[i].clone();
+                    let f = self.flag(
+                        FlagKind::NumberUnitMismatch,
+                        Severity::Error,
+                        m.span.clone(),
+                        msg,
+                    );
                     f.suggestion = Some(s);
                     f.source = Some(at);
                     (NumberStatus::NumberUnitMismatch, Some(i))
                 }
                 Verdict::NotInSource => {
-                    let severity = if m.weak { Severity::Info } else { Severity::Warning };
-                    let msg = format!("{written} is not in the source: a précis may only use the passage's facts");
+                    let severity = if m.weak {
+                        Severity::Info
+                    } else {
+                        Severity::Warning
+                    };
+                    let msg = format!(
+                        "{written} is not in the source: a précis may only use the passage's facts"
+                    );
                     self.flag(FlagKind::NumberNotInSource, severity, m.span.clone(), msg);
                     (NumberStatus::NumberNotInSource, None)
                 }
@@ -451,14 +602,14 @@ impl<'a> PrecisCheck<'a> {
             checks.push(NumberCheck {
                 at: locate(self.text, &self.lines, m.span.clone()),
                 status,
-                source: related.map(|i| self.source.locate(source[i].span.clone())),
+                source: related.map(|i| fact_at[i].clone()),
             });
         }
-        let source_unused = source
+        let source_unused = fact_at
             .iter()
             .zip(&used)
             .filter(|(_, used)| !**used)
-            .map(|(m, _)| self.source.locate(m.span.clone()))
+            .map(|(at, _)| at.clone())
             .collect();
         NumbersSummary {
             precis: checks,

@@ -78,8 +78,10 @@ fn is_blank(text: &str, r: &Range<usize>) -> bool {
 
 /// The first line of a source text when it is a `# Heading`, and its title text.
 pub fn heading(text: &str) -> Option<(Range<usize>, Range<usize>)> {
-    let lines = line_ranges(text);
-    let line = lines.iter().find(|r| !is_blank(text, r))?;
+    let start = text.len() - text.trim_start().len();
+    let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = start..trim_cr(text, start, end);
     let raw = &text[line.clone()];
     if !raw.trim_start().starts_with('#') {
         return None;
@@ -206,7 +208,10 @@ mod tests {
         assert_eq!(title_of("Title :- WATER WOES\n\nBody."), Some("WATER WOES"));
         assert_eq!(title_of("TITLE - Water Woes\nBody."), Some("Water Woes"));
         assert_eq!(title_of("# Water Woes\nBody."), Some("Water Woes"));
-        assert_eq!(title_of("Precis.\n\nTitle: Water Woes\nBody."), Some("Water Woes"));
+        assert_eq!(
+            title_of("Precis.\n\nTitle: Water Woes\nBody."),
+            Some("Water Woes")
+        );
         assert_eq!(title_of("Water is scarce.\nTitle: late"), None);
     }
 
@@ -222,7 +227,9 @@ mod tests {
             ("Body here. [95]", 95),
         ] {
             let parts = parse(text);
-            let d = parts.declared.unwrap_or_else(|| panic!("no count in {text:?}"));
+            let d = parts
+                .declared
+                .unwrap_or_else(|| panic!("no count in {text:?}"));
             assert_eq!(d.words, n, "{text:?}");
             assert_eq!(&text[parts.body], "Body here.", "{text:?}");
         }

@@ -29,7 +29,9 @@ pub fn check(text: &str, body: Range<usize>) -> Vec<Finding> {
         .collect();
     for w in words::words(&text[body.clone()]) {
         let start = body.start + w.start;
-        let core = w.text.trim_matches(|c: char| !c.is_alphanumeric() && !is_apostrophe(c));
+        let core = w
+            .text
+            .trim_matches(|c: char| !c.is_alphanumeric() && !is_apostrophe(c));
         let core = core.trim_matches(is_apostrophe);
         let lead = w.text.find(core).unwrap_or(0);
         let span = start + lead..start + lead + core.len();
@@ -39,7 +41,11 @@ pub fn check(text: &str, body: Range<usize>) -> Vec<Finding> {
             found.push(Finding::Contraction(span, expand(core)));
         }
     }
-    found.extend(questions(text, body, &quotes).into_iter().map(Finding::QuestionOrExclamation));
+    found.extend(
+        questions(text, body, &quotes)
+            .into_iter()
+            .map(Finding::QuestionOrExclamation),
+    );
     found
 }
 
@@ -103,14 +109,18 @@ pub fn quotations(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[body.clone()];
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        let prev = n.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(n + 1).map(|&(_, c)| c);
+    let mut last: Option<char> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let prev = last.replace(c);
+        if !matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'') {
+            continue;
+        }
         let at_word_start = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
             && next.is_some_and(|n| !n.is_whitespace());
-        let at_word_end = prev.is_some_and(|p| !p.is_whitespace())
-            && next.is_none_or(|n| !n.is_alphanumeric());
+        let at_word_end =
+            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric());
         match (open, c) {
             (None, '"' | '“') => open = Some((i, c)),
             (None, '‘' | '\'') if at_word_start => open = Some((i, c)),
@@ -137,7 +147,8 @@ fn questions(text: &str, body: Range<usize>, quotes: &[Range<usize>]) -> Vec<Ran
         let at = body.start + i;
         if matches!(c, '.' | '?' | '!') && !quotes.iter().any(|q| q.contains(&at)) {
             if c != '.' {
-                let rel = sentence_start + (s[sentence_start..i].len() - s[sentence_start..i].trim_start().len());
+                let rel = sentence_start
+                    + (s[sentence_start..i].len() - s[sentence_start..i].trim_start().len());
                 out.push(body.start + rel..at + 1);
             }
             sentence_start = i + 1;
@@ -193,9 +204,16 @@ mod tests {
 
     #[test]
     fn quotes_single_and_double_but_not_apostrophes() {
-        let body = "Its ‘iron brotherhood’ and the nations' 'strong ties' held; “Never again,” he said.";
-        let quotes: Vec<_> = quotations(body, 0..body.len()).into_iter().map(|r| &body[r]).collect();
-        assert_eq!(quotes, ["‘iron brotherhood’", "'strong ties'", "“Never again,”"]);
+        let body =
+            "Its ‘iron brotherhood’ and the nations' 'strong ties' held; “Never again,” he said.";
+        let quotes: Vec<_> = quotations(body, 0..body.len())
+            .into_iter()
+            .map(|r| &body[r])
+            .collect();
+        assert_eq!(
+            quotes,
+            ["‘iron brotherhood’", "'strong ties'", "“Never again,”"]
+        );
     }
 
     #[test]

@@ -106,16 +106,26 @@ mod tests {
 pub fn parse_ratio(s: &str) -> Result<f64, String> {
     let s = s.trim();
     let value = if let Some((a, b)) = s.split_once('/') {
-        let a: f64 = a.trim().parse().map_err(|_| format!("'{s}' is not a ratio like 1/3"))?;
-        let b: f64 = b.trim().parse().map_err(|_| format!("'{s}' is not a ratio like 1/3"))?;
+        let a: f64 = a
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{s}' is not a ratio like 1/3"))?;
+        let b: f64 = b
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{s}' is not a ratio like 1/3"))?;
         if b == 0.0 {
             return Err(format!("'{s}' divides by zero"));
         }
         a / b
     } else if let Some(p) = s.strip_suffix('%') {
-        p.trim().parse::<f64>().map_err(|_| format!("'{s}' is not a percentage"))? / 100.0
+        p.trim()
+            .parse::<f64>()
+            .map_err(|_| format!("'{s}' is not a percentage"))?
+            / 100.0
     } else {
-        s.parse().map_err(|_| format!("'{s}' is not a ratio like 1/3 or 0.25"))?
+        s.parse()
+            .map_err(|_| format!("'{s}' is not a ratio like 1/3 or 0.25"))?
     };
     if value.is_finite() && value > 0.0 && value <= 1.0 {
         Ok(value)
@@ -129,7 +139,9 @@ pub fn parse_ratio(s: &str) -> Result<f64, String> {
 pub fn parse_tolerance(s: &str) -> Result<f64, String> {
     let t = s.trim();
     let t = t.strip_suffix('%').unwrap_or(t).trim();
-    let pct: f64 = t.parse().map_err(|_| format!("'{s}' is not a percentage like 5%"))?;
+    let pct: f64 = t
+        .parse()
+        .map_err(|_| format!("'{s}' is not a percentage like 5%"))?;
     if pct.is_finite() && (0.0..=100.0).contains(&pct) {
         Ok(pct / 100.0)
     } else {

@@ -50,29 +50,92 @@ pub struct Token<'a> {
 
 /// Iterates the whitespace-separated runs of a text, words or not.
 pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut next = 0;
     std::iter::from_fn(move || {
-        while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
-        let (start, _) = chars.next()?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_whitespace() {
-                end = i;
-                break;
+        // A local cursor keeps the hot loops in registers.
+        let mut i = next;
+        while i < bytes.len() {
+            match whitespace_at(text, i) {
+                0 => break,
+                len => i += len,
             }
-            chars.next();
         }
+        if i >= bytes.len() {
+            next = i;
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            } else if may_start_space(b) {
+                if whitespace_at(text, i) > 0 {
+                    break;
+                }
+                i += char_len(b);
+            } else {
+                i += char_len(b);
+            }
+        }
+        next = i;
         Some(Token {
             start,
-            end,
-            text: &text[start..end],
+            end: i,
+            text: &text[start..i],
         })
     })
 }
 
+/// ASCII whitespace as `char::is_whitespace` sees it.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Lead bytes of the non-ASCII whitespace characters (U+0085, U+00A0,
+/// U+1680, U+2000–U+205F, U+3000).
+#[inline]
+fn may_start_space(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// The byte length of the whitespace character at `i`, or 0 if there is none.
+#[inline]
+fn whitespace_at(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return usize::from(is_ascii_space(b));
+    }
+    if !may_start_space(b) {
+        return 0;
+    }
+    match text[i..].chars().next() {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// The length of the UTF-8 sequence that starts with byte `b`.
+#[inline]
+fn char_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
 /// Whether a run counts as a word: it holds at least one letter or digit.
 pub fn is_word(token: &str) -> bool {
-    token.chars().any(char::is_alphanumeric)
+    if token.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        return true;
+    }
+    !token.is_ascii() && token.chars().any(char::is_alphanumeric)
 }
 
 /// Iterates the words of a text with their byte ranges.
@@ -129,8 +192,18 @@ pub fn is_contraction(word: &str) -> bool {
         "ve" | "re" | "ll" | "d" | "m" => true,
         "s" => matches!(
             stem_lower.as_str(),
-            "it" | "that" | "there" | "here" | "he" | "she" | "what" | "who" | "where" | "let"
-                | "how" | "when" | "why"
+            "it" | "that"
+                | "there"
+                | "here"
+                | "he"
+                | "she"
+                | "what"
+                | "who"
+                | "where"
+                | "let"
+                | "how"
+                | "when"
+                | "why"
         ),
         _ => false,
     }
@@ -151,7 +224,10 @@ mod tests {
         assert_eq!(count("12%"), 1);
         assert_eq!(count("they've"), 1);
         assert_eq!(count("→ & —"), 0);
-        assert_eq!(count("→ The deal — signed in 2024 — cost \\$65 billion & more."), 9);
+        assert_eq!(
+            count("→ The deal — signed in 2024 — cost \\$65 billion & more."),
+            9
+        );
     }
 
     #[test]
@@ -182,12 +258,43 @@ mod tests {
 
     #[test]
     fn contractions_are_told_from_possessives() {
-        for c in ["they've", "don't", "It's", "won't", "I'm", "we'll", "they’re", "(can't)"] {
+        for c in [
+            "they've",
+            "don't",
+            "It's",
+            "won't",
+            "I'm",
+            "we'll",
+            "they’re",
+            "(can't)",
+        ] {
             assert!(is_contraction(c), "{c}");
         }
-        for p in ["Pakistan's", "nations'", "O'Neill", "rock", "'iron", "brotherhood'"] {
+        for p in [
+            "Pakistan's",
+            "nations'",
+            "O'Neill",
+            "rock",
+            "'iron",
+            "brotherhood'",
+        ] {
             assert!(!is_contraction(p), "{p}");
         }
+    }
+
+    #[test]
+    fn every_unicode_space_separates() {
+        for c in (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            assert_eq!(count(&format!("a{c}b")), 2, "U+{:04X}", c as u32);
+        }
+        assert_eq!(
+            count("a\u{200b}b"),
+            1,
+            "a zero-width space is not whitespace"
+        );
     }
 
     #[test]

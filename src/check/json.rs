@@ -5,9 +5,8 @@ use crate::report::Report;
 /// Serialises the report; C1 control characters and DEL, which JSON allows
 /// raw but some terminals obey, are escaped as `\u` sequences.
 pub fn to_json(report: &Report) -> String {
-    let json = serde_json::to_string_pretty(report).unwrap_or_else(|e| {
-        format!("{{\"error\": \"report could not be serialised: {e}\"}}")
-    });
+    let json = serde_json::to_string_pretty(report)
+        .unwrap_or_else(|e| format!("{{\"error\": \"report could not be serialised: {e}\"}}"));
     if !json.chars().any(is_unescaped_control) {
         return json;
     }

@@ -7,7 +7,7 @@ mod text;
 use std::io::Write;
 
 use crate::analysis::words::CountingOptions;
-use crate::analysis::{SourceAnalysis, Settings};
+use crate::analysis::{Settings, analyse};
 use crate::input::{self, InputError};
 
 pub use json::to_json;
@@ -46,8 +46,7 @@ pub fn run(options: &CheckOptions, out: &mut dyn Write) -> Result<Outcome, Check
     }
     let source = input::read_text(&options.source, options.lossy)?;
     let precis = input::read_text(&options.precis, options.lossy)?;
-    let analysis = SourceAnalysis::new(source, options.counting);
-    let report = analysis.analyse(&precis, &options.settings);
+    let report = analyse(source, &precis, &options.settings, options.counting);
     if options.json {
         writeln!(out, "{}", to_json(&report))?;
     } else {

@@ -35,21 +35,33 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         report.precis.words, t.words, t.min, t.max, report.source.words
     )?;
     let title = match &report.precis.title {
-        Some(title) => format!("“{}” ({} words)", one_line(title), report.precis.title_words),
+        Some(title) => format!(
+            "“{}” ({} words)",
+            one_line(title),
+            report.precis.title_words
+        ),
         None => "none".to_string(),
     };
     let declared = report
         .precis
         .declared_words
         .map_or("none".to_string(), |n| n.to_string());
-    writeln!(out, "title: {title} · declared count: {declared} · preset: {}", preset_name(report))?;
+    writeln!(
+        out,
+        "title: {title} · declared count: {declared} · preset: {}",
+        preset_name(report)
+    )?;
 
     for (severity, label, style) in [
         (Severity::Error, "errors", ERROR),
         (Severity::Warning, "warnings", WARNING),
         (Severity::Info, "info", INFO),
     ] {
-        let flags: Vec<&Flag> = report.flags.iter().filter(|f| f.severity == severity).collect();
+        let flags: Vec<&Flag> = report
+            .flags
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
         if flags.is_empty() {
             continue;
         }
@@ -60,7 +72,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
 
     let n = &report.numbers;
-    let matched = n.precis.iter().filter(|c| c.status == NumberStatus::Matches).count();
+    let matched = n
+        .precis
+        .iter()
+        .filter(|c| c.status == NumberStatus::Matches)
+        .count();
     writeln!(
         out,
         "\n{DIM}figures: {} in the précis, {matched} match the source; {} source figures left out (fine: examiners expect data to be dropped){DIM:#}",
@@ -75,7 +91,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 fn write_flag(f: &Flag, out: &mut dyn Write) -> io::Result<()> {
     let at = format!("{}:{}", f.line, f.column);
-    let mut line = format!("  {at:>7}  {DIM}{:<24}{DIM:#} {}", f.kind.name(), one_line(&f.message));
+    let mut line = format!(
+        "  {at:>7}  {DIM}{:<24}{DIM:#} {}",
+        f.kind.name(),
+        one_line(&f.message)
+    );
     if let Some(s) = &f.source {
         line.push_str(&format!(" {DIM}(source {}:{}){DIM:#}", s.line, s.column));
     }

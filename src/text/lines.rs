@@ -1,10 +1,14 @@
 //! Byte offset → 1-based line and character column, so every flag can be
-//! located in the file the student wrote.
+//! located in the file the student wrote. Lookups cost O(log n) plus at most
+//! one checkpoint interval, even on a single multi-megabyte line.
 
-/// Start offsets of every line of a text, for fast offset → position lookups.
+/// Line starts and character-count checkpoints of a text.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    /// Byte offset and character index of each line start.
+    lines: Vec<(usize, usize)>,
+    /// Byte offset and character index every [`CHECKPOINT`] bytes.
+    checkpoints: Vec<(usize, usize)>,
 }
 
 /// A 1-based line and column; the column counts Unicode characters, not bytes.
@@ -16,27 +20,49 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Bytes between character-count checkpoints.
+const CHECKPOINT: usize = 4096;
+
 impl LineIndex {
-    /// Indexes the line starts of `text` (lines end at `\n`).
+    /// Indexes `text` (lines end at `\n`).
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        Self { starts }
+        let mut lines = vec![(0, 0)];
+        let (mut at, mut chars) = (0, 0);
+        for newline in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            chars += text[at..=newline].chars().count();
+            at = newline + 1;
+            lines.push((at, chars));
+        }
+        let mut checkpoints = vec![(0, 0)];
+        let (mut at, mut chars) = (0, 0);
+        for mark in (CHECKPOINT..text.len()).step_by(CHECKPOINT) {
+            let mark = floor_char_boundary(text, mark);
+            if mark > at {
+                chars += text[at..mark].chars().count();
+                at = mark;
+                checkpoints.push((at, chars));
+            }
+        }
+        Self { lines, checkpoints }
     }
 
-    /// The position of byte `offset` in `text`, which must be the indexed text.
-    /// Offsets past the end, or inside a character, are clamped safely.
+    /// The character index of byte `offset` (a char boundary of `text`).
+    fn char_index(&self, text: &str, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
+        let (byte, chars) = self.checkpoints[k];
+        chars + text[byte..offset].chars().count()
+    }
+
+    /// The position of byte `offset` in `text`, which must be the indexed
+    /// text. Offsets past the end, or inside a character, are clamped.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset);
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let column = text[start..offset].chars().count() + 1;
-        Position { line, column }
+        let line = self.lines.partition_point(|&(s, _)| s <= offset).max(1);
+        let (_, line_chars) = self.lines[line - 1];
+        Position {
+            line,
+            column: self.char_index(text, offset) - line_chars + 1,
+        }
     }
 }
 
@@ -60,7 +86,10 @@ mod tests {
         assert_eq!(idx.position(text, 0), Position { line: 1, column: 1 });
         let dollar = text.find('$').unwrap();
         assert_eq!(idx.position(text, dollar), Position { line: 2, column: 4 });
-        assert_eq!(idx.position(text, text.len()), Position { line: 3, column: 1 });
+        assert_eq!(
+            idx.position(text, text.len()),
+            Position { line: 3, column: 1 }
+        );
     }
 
     #[test]
@@ -69,5 +98,18 @@ mod tests {
         let idx = LineIndex::new(text);
         assert_eq!(idx.position(text, 1), Position { line: 1, column: 1 });
         assert_eq!(idx.position(text, 99), Position { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn long_multibyte_lines_across_checkpoints() {
+        let text = format!("x\n{}$", "é".repeat(5000));
+        let idx = LineIndex::new(&text);
+        assert_eq!(
+            idx.position(&text, text.len() - 1),
+            Position {
+                line: 2,
+                column: 5001
+            }
+        );
     }
 }

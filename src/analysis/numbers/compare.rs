@@ -37,10 +37,15 @@ pub fn judge(p: &Mention, source: &[Mention]) -> Verdict {
     let mut unit: Option<(usize, usize)> = None;
     let mut comparable: Option<(usize, f64)> = None;
     for (i, s) in source.iter().enumerate() {
+        if !may_relate(&p.quantity, &s.quantity) {
+            continue;
+        }
         let overlap = overlap(&p.context, &s.context);
         match relate(p, s, overlap) {
             Relation::Same if same.is_none_or(|(_, o)| overlap > o) => same = Some((i, overlap)),
-            Relation::UnitDiffers if unit.is_none_or(|(_, o)| overlap > o) => unit = Some((i, overlap)),
+            Relation::UnitDiffers if unit.is_none_or(|(_, o)| overlap > o) => {
+                unit = Some((i, overlap))
+            }
             Relation::Comparable(score) if comparable.is_none_or(|(_, b)| score > b) => {
                 comparable = Some((i, score));
             }
@@ -60,6 +65,26 @@ pub fn judge(p: &Mention, source: &[Mention]) -> Verdict {
         Some((i, _)) => Verdict::Mismatch(i),
         None => Verdict::NotInSource,
     }
+}
+
+/// Whether two kinds of quantity can be related at all: a cheap test
+/// before context words are compared.
+fn may_relate(p: &Quantity, s: &Quantity) -> bool {
+    use Quantity::*;
+    matches!(
+        (p, s),
+        (
+            Amount { .. },
+            Amount { .. } | Range { .. } | Year(_) | Fraction(_)
+        ) | (Range { .. }, Range { .. } | Amount { .. })
+            | (Year(_), Year(_) | Date { .. } | Amount { .. } | Decade(_))
+            | (Decade(_), Decade(_) | Year(_))
+            | (Date { .. }, Date { .. } | Year(_))
+            | (Ordinal(_), Ordinal(_))
+            | (Fraction(_), Fraction(_) | Amount { .. })
+            | (Vague(_), Vague(_) | Amount { .. })
+            | (Identifier(_), Identifier(_))
+    )
 }
 
 /// A précis range whose two bounds the source states as separate figures.
@@ -124,7 +149,11 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
     match (&p.quantity, &s.quantity) {
         (Amount { value: a, unit: u }, Amount { value: b, unit: v }) => {
             if close(*a, *b, tol) {
-                if units_agree(*u, *v) { Relation::Same } else { Relation::UnitDiffers }
+                if units_agree(*u, *v) {
+                    Relation::Same
+                } else {
+                    Relation::UnitDiffers
+                }
             } else if *u == *v && *u != Unit::None {
                 Relation::Comparable(score(3.0, overlap, *a, *b))
             } else if units_agree(*u, *v)
@@ -148,37 +177,100 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
                 Relation::Unrelated
             }
         }
-        (Range { low: a, high: b, unit: u }, Range { low: c, high: d, unit: v }) => {
+        (
+            Range {
+                low: a,
+                high: b,
+                unit: u,
+            },
+            Range {
+                low: c,
+                high: d,
+                unit: v,
+            },
+        ) => {
             if close(*a, *c, tol) && close(*b, *d, tol) {
-                if units_agree(*u, *v) { Relation::Same } else { Relation::UnitDiffers }
+                if units_agree(*u, *v) {
+                    Relation::Same
+                } else {
+                    Relation::UnitDiffers
+                }
             } else if units_agree(*u, *v) {
                 Relation::Comparable(score(2.0, overlap, *a + *b, *c + *d))
             } else {
                 Relation::Unrelated
             }
         }
-        (Range { low, high, unit: u }, Amount { value, unit: v }) if units_agree(*u, *v) && (linked || *u != Unit::None) => {
+        (Range { low, high, unit: u }, Amount { value, unit: v })
+            if units_agree(*u, *v) && (linked || *u != Unit::None) =>
+        {
             Relation::Comparable(score(1.0, overlap, (*low + *high) / 2.0, *value))
         }
         (Year(a), Year(b)) => {
-            if a == b { Relation::Same } else { Relation::Comparable(score(1.0, overlap, f64::from(*a), f64::from(*b))) }
+            if a == b {
+                Relation::Same
+            } else {
+                Relation::Comparable(score(1.0, overlap, f64::from(*a), f64::from(*b)))
+            }
         }
-        (Year(a), Date { year: Some(b), .. }) | (Date { year: Some(b), month: None, day: None }, Year(a)) => {
-            if a == b { Relation::Same } else { Relation::Comparable(score(1.0, overlap, f64::from(*a), f64::from(*b))) }
+        (Year(a), Date { year: Some(b), .. })
+        | (
+            Date {
+                year: Some(b),
+                month: None,
+                day: None,
+            },
+            Year(a),
+        ) => {
+            if a == b {
+                Relation::Same
+            } else {
+                Relation::Comparable(score(1.0, overlap, f64::from(*a), f64::from(*b)))
+            }
         }
-        (Date { .. }, Year(b)) => Relation::Comparable(score(0.5, overlap, 1.0, f64::from(*b).max(1.0))),
-        (Year(a), Amount { value, unit: Unit::None }) | (Amount { value, unit: Unit::None }, Year(a))
-            if close(f64::from(*a), *value, 0.0) =>
-        {
-            Relation::Same
+        (Date { .. }, Year(b)) => {
+            Relation::Comparable(score(0.5, overlap, 1.0, f64::from(*b).max(1.0)))
         }
+        (
+            Year(a),
+            Amount {
+                value,
+                unit: Unit::None,
+            },
+        )
+        | (
+            Amount {
+                value,
+                unit: Unit::None,
+            },
+            Year(a),
+        ) if close(f64::from(*a), *value, 0.0) => Relation::Same,
         (Decade(a), Decade(b)) => {
-            if a == b { Relation::Same } else { Relation::Comparable(score(1.0, overlap, 1.0, 1.0)) }
+            if a == b {
+                Relation::Same
+            } else {
+                Relation::Comparable(score(1.0, overlap, 1.0, 1.0))
+            }
         }
         (Decade(d), Year(y)) | (Year(y), Decade(d)) => {
-            if (*d..*d + 10).contains(y) { Relation::Same } else { Relation::Unrelated }
+            if (*d..*d + 10).contains(y) {
+                Relation::Same
+            } else {
+                Relation::Unrelated
+            }
         }
-        (Date { year: a, month: b, day: c }, Date { year: x, month: y, day: z }) => {
+        (
+            Date {
+                year: a,
+                month: b,
+                day: c,
+            },
+            Date {
+                year: x,
+                month: y,
+                day: z,
+            },
+        ) => {
             let shared = (a.is_some() && x.is_some()) || (b.is_some() && y.is_some());
             let covered = (a.is_none() || x.is_some()) && (c.is_none() || z.is_some());
             if agree(*a, *x) && agree(*b, *y) && agree(*c, *z) && shared && covered {
@@ -197,10 +289,26 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
             }
         }
         (Fraction(a), Fraction(b)) => {
-            if close(*a, *b, tol.max(1e-6)) { Relation::Same } else { Relation::Comparable(score(1.0, overlap, *a, *b)) }
+            if close(*a, *b, tol.max(1e-6)) {
+                Relation::Same
+            } else {
+                Relation::Comparable(score(1.0, overlap, *a, *b))
+            }
         }
-        (Fraction(f), Amount { value, unit: Unit::Percent })
-        | (Amount { value, unit: Unit::Percent }, Fraction(f)) => {
+        (
+            Fraction(f),
+            Amount {
+                value,
+                unit: Unit::Percent,
+            },
+        )
+        | (
+            Amount {
+                value,
+                unit: Unit::Percent,
+            },
+            Fraction(f),
+        ) => {
             if (f * 100.0 - value).abs() <= 1.0 || close(f * 100.0, *value, tol) {
                 Relation::Same
             } else {
@@ -208,10 +316,18 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
             }
         }
         (Vague(a), Vague(b)) => {
-            if a == b { Relation::Same } else { Relation::Comparable(score(0.5, overlap, *a, *b)) }
+            if a == b {
+                Relation::Same
+            } else {
+                Relation::Comparable(score(0.5, overlap, *a, *b))
+            }
         }
         (Vague(m), Amount { value, .. }) => {
-            if *value >= 2.0 * m && *value < 1000.0 * m { Relation::Same } else { Relation::Unrelated }
+            if *value >= 2.0 * m && *value < 1000.0 * m {
+                Relation::Same
+            } else {
+                Relation::Unrelated
+            }
         }
         (Identifier(a), Identifier(b)) => {
             if a == b {
@@ -250,11 +366,19 @@ mod tests {
     }
 
     fn matches(precis: &str, source: &str) {
-        assert!(matches!(verdict(precis, source), Verdict::Match(_)), "{precis:?} vs {source:?}: {:?}", verdict(precis, source));
+        assert!(
+            matches!(verdict(precis, source), Verdict::Match(_)),
+            "{precis:?} vs {source:?}: {:?}",
+            verdict(precis, source)
+        );
     }
 
     fn mismatches(precis: &str, source: &str) {
-        assert!(matches!(verdict(precis, source), Verdict::Mismatch(_)), "{precis:?} vs {source:?}: {:?}", verdict(precis, source));
+        assert!(
+            matches!(verdict(precis, source), Verdict::Mismatch(_)),
+            "{precis:?} vs {source:?}: {:?}",
+            verdict(precis, source)
+        );
     }
 
     const SOURCE: &str = "Investment reached \\$65 billion under CPEC in 2024. \
@@ -291,7 +415,9 @@ mod tests {
     fn wrong_figures_point_at_the_right_source_figure() {
         let s = extract(SOURCE, 0..SOURCE.len());
         let p = extract("worth $60 billion", 0..17);
-        let Verdict::Mismatch(i) = judge(&p[0], &s) else { panic!() };
+        let Verdict::Mismatch(i) = judge(&p[0], &s) else {
+            panic!()
+        };
         assert_eq!(&SOURCE[s[i].span.clone()], "\\$65 billion");
         mismatches("15% of graduates", SOURCE);
         mismatches("Rs 3 crore", SOURCE);
@@ -305,8 +431,14 @@ mod tests {
     #[test]
     fn same_value_other_unit() {
         let src = "It borrowed $500 million.";
-        assert!(matches!(verdict("Rs 500 million", src), Verdict::UnitMismatch(_)));
-        assert!(matches!(verdict("500 km", "a 500-year history"), Verdict::UnitMismatch(_)));
+        assert!(matches!(
+            verdict("Rs 500 million", src),
+            Verdict::UnitMismatch(_)
+        ));
+        assert!(matches!(
+            verdict("500 km", "a 500-year history"),
+            Verdict::UnitMismatch(_)
+        ));
     }
 
     #[test]

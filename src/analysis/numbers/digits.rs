@@ -65,7 +65,11 @@ pub fn read(token: &str) -> Option<Piece> {
         }
         if lower == "s" && (num.len() == 4 || num.len() == 2) {
             let decade = value as i32;
-            let decade = if num.len() == 2 { 1900 + decade } else { decade };
+            let decade = if num.len() == 2 {
+                1900 + decade
+            } else {
+                decade
+            };
             return Some(Piece::Whole(Quantity::Decade(decade)));
         }
     }
@@ -84,7 +88,11 @@ pub fn read(token: &str) -> Option<Piece> {
             return number(Some(Unit::Measure(u)), value, false);
         }
     }
-    if suffix.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && currency.is_none() {
+    if suffix
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && currency.is_none()
+    {
         return identifier(token);
     }
     number(None, value, plain_integer)
@@ -92,7 +100,10 @@ pub fn read(token: &str) -> Option<Piece> {
 
 /// A currency sign or code before the digits, and the rest of the token.
 fn currency_prefix(s: &str) -> (Option<Currency>, &str) {
-    let s = s.strip_prefix('\\').filter(|r| r.starts_with('$')).unwrap_or(s);
+    let s = s
+        .strip_prefix('\\')
+        .filter(|r| r.starts_with('$'))
+        .unwrap_or(s);
     for (prefix, cur) in [
         ("US$", Currency::Dollar),
         ("USD", Currency::Dollar),
@@ -128,13 +139,11 @@ fn numeric_prefix_len(s: &str) -> usize {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_digit() {
-            i += 1;
-        } else if (c == b',' || c == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        } else {
+        let separator = (c == b',' || c == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !(c.is_ascii_digit() || separator) {
             break;
         }
+        i += 1;
     }
     i
 }
@@ -149,7 +158,9 @@ fn parse_grouped(num: &str) -> Option<f64> {
     };
     let groups: Vec<&str> = int.split(',').collect();
     let well_grouped = groups.len() == 1
-        || (groups[1..groups.len() - 1].iter().all(|g| g.len() == 2 || g.len() == 3)
+        || (groups[1..groups.len() - 1]
+            .iter()
+            .all(|g| g.len() == 2 || g.len() == 3)
             && groups.last().is_some_and(|g| g.len() == 3)
             && groups[0].len() <= 3);
     let digits: String = if well_grouped {
@@ -168,13 +179,17 @@ fn parse_grouped(num: &str) -> Option<f64> {
 /// fraction), `2019-20` (a fiscal year).
 fn compound(first: &str, a: f64, sep: char, rest: &str) -> Option<Quantity> {
     let parts: Vec<&str> = rest.split(sep).collect();
-    if !parts
-        .iter()
-        .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.'))
-    {
+    if !parts.iter().all(|p| {
+        !p.is_empty()
+            && p.bytes()
+                .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
+    }) {
         return None;
     }
-    let nums: Vec<f64> = parts.iter().map(|p| parse_grouped(p)).collect::<Option<_>>()?;
+    let nums: Vec<f64> = parts
+        .iter()
+        .map(|p| parse_grouped(p))
+        .collect::<Option<_>>()?;
     match (sep, nums.as_slice()) {
         ('-', [m, d]) if first.len() == 4 && parts[0].len() == 2 && parts[1].len() == 2 => {
             date(Some(a), *m, *d)
@@ -182,7 +197,9 @@ fn compound(first: &str, a: f64, sep: char, rest: &str) -> Option<Quantity> {
         ('/' | '-', [m, y]) if parts[1].len() == 4 && first.len() <= 2 && parts[0].len() <= 2 => {
             date(Some(*y), *m, a)
         }
-        ('/', [b]) if a >= 1.0 && *b >= 2.0 && *b <= 12.0 && a < *b => Some(Quantity::Fraction(a / b)),
+        ('/', [b]) if a >= 1.0 && *b >= 2.0 && *b <= 12.0 && a < *b => {
+            Some(Quantity::Fraction(a / b))
+        }
         ('-' | '–', [b]) if *b > a => Some(Quantity::Range {
             low: a,
             high: *b,
@@ -208,8 +225,11 @@ fn date(year: Option<f64>, month: f64, day: f64) -> Option<Quantity> {
 fn identifier(token: &str) -> Option<Piece> {
     let has_letter = token.chars().any(char::is_alphabetic);
     let has_digit = token.chars().any(|c| c.is_ascii_digit());
-    let clean = token.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '‐' | '.'));
-    (has_letter && has_digit && clean).then(|| Piece::Whole(Quantity::Identifier(normalise_id(token))))
+    let clean = token
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '‐' | '.'));
+    (has_letter && has_digit && clean)
+        .then(|| Piece::Whole(Quantity::Identifier(normalise_id(token))))
 }
 
 /// Upper-cases an identifier and drops its hyphens, so `G-20` = `G20`.

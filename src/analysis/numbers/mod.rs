@@ -4,14 +4,16 @@
 
 mod compare;
 mod digits;
+mod facts;
 pub mod lexicon;
 mod scan;
 
 use std::ops::Range;
 
 pub use compare::{Verdict, judge};
+pub use facts::{Facts, distinct};
 pub use lexicon::Currency;
-pub use scan::extract;
+pub use scan::{Extractor, extract};
 
 /// A numeric mention found in a text.
 #[derive(Debug, Clone, PartialEq)]

@@ -20,10 +20,10 @@ struct Tok<'a> {
     span: Range<usize>,
     core: &'a str,
     lex: Lex,
-    /// What a token with digits says on its own.
-    piece: Option<Piece>,
+    /// What a token with digits says on its own (boxed: most tokens have none).
+    piece: Option<Box<Piece>>,
     /// A quantity a hyphenated word spells (`one-third`, `twenty-first`).
-    compound: Option<Compound>,
+    compound: Option<Box<Compound>>,
     /// Punctuation after the token that ends a clause (`.;:!?`).
     clause_end: bool,
     /// Punctuation after the token that ends a sentence (`.!?`).
@@ -48,21 +48,51 @@ const FLUSH_AT: usize = 512;
 
 /// Extracts every numeric mention within `range` of `text`.
 pub fn extract(text: &str, range: Range<usize>) -> Vec<Mention> {
-    let mut mentions = Vec::new();
-    let mut toks: Vec<Tok> = Vec::new();
-    let en = Language::english();
+    let mut extractor = Extractor::new(text);
     for t in words::tokens(&text[range.clone()]) {
-        let tok = classify(text, range.start + t.start, range.start + t.end);
-        let Some(tok) = tok else { continue };
-        let boundary = tok.sentence_end;
-        toks.push(tok);
-        if boundary && toks.len() >= FLUSH_AT {
-            read_mentions(text, &toks, &en, &mut mentions);
-            toks.clear();
+        extractor.push(range.start + t.start, range.start + t.end);
+    }
+    extractor.finish()
+}
+
+/// Reads mentions from tokens pushed one at a time, so a caller that walks
+/// a text's tokens for another reason (counting words) reads it only once.
+pub struct Extractor<'a> {
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+    mentions: Vec<Mention>,
+    en: Language,
+}
+
+impl<'a> Extractor<'a> {
+    /// An extractor over tokens of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            toks: Vec::new(),
+            mentions: Vec::new(),
+            en: Language::english(),
         }
     }
-    read_mentions(text, &toks, &en, &mut mentions);
-    mentions
+
+    /// Takes the next whitespace-separated token, `start..end` of the text.
+    pub fn push(&mut self, start: usize, end: usize) {
+        let Some(tok) = classify(self.text, start, end) else {
+            return;
+        };
+        let boundary = tok.sentence_end;
+        self.toks.push(tok);
+        if boundary && self.toks.len() >= FLUSH_AT {
+            read_mentions(self.text, &self.toks, &self.en, &mut self.mentions);
+            self.toks.clear();
+        }
+    }
+
+    /// Every mention found, in text order.
+    pub fn finish(mut self) -> Vec<Mention> {
+        read_mentions(self.text, &self.toks, &self.en, &mut self.mentions);
+        self.mentions
+    }
 }
 
 const LEADING: &[char] = &['"', '\'', '“', '‘', '(', '[', '{', '«', '*', '_'];
@@ -73,9 +103,18 @@ const TRAILING: &[char] = &[
 /// Classifies one raw token; `None` for tokens that are pure punctuation.
 fn classify(text: &str, start: usize, end: usize) -> Option<Tok<'_>> {
     let raw = &text[start..end];
-    let core = raw.trim_start_matches(LEADING);
+    let bytes = raw.as_bytes();
+    let core = if bytes[0].is_ascii_alphanumeric() {
+        raw
+    } else {
+        raw.trim_start_matches(LEADING)
+    };
     let lead = raw.len() - core.len();
-    let mut core = core.trim_end_matches(TRAILING);
+    let mut core = if bytes[bytes.len() - 1].is_ascii_alphanumeric() {
+        core
+    } else {
+        core.trim_end_matches(TRAILING)
+    };
     // Keep `'s`/`’s` out of the trailing trim's way: "Pakistan's" stays whole.
     if core.is_empty() {
         return None;
@@ -85,15 +124,20 @@ fn classify(text: &str, start: usize, end: usize) -> Option<Tok<'_>> {
         core = &core[..core.len() - 1];
     }
     let span = start + lead..start + lead + core.len();
-    let lower = ascii_lower(core);
-    let lex = lower.as_deref().map_or(Lex::Other, lexicon::lookup);
-    let abbreviation = tail.starts_with('.') && lower.as_deref().is_some_and(is_abbreviation);
+    let mut buf = [0u8; LEXICON_MAX];
+    let lower = ascii_lower(core, &mut buf);
+    let lex = lower.map_or(Lex::Other, lexicon::lookup);
+    let abbreviation = tail.starts_with('.') && lower.is_some_and(is_abbreviation);
     let clause_end = !abbreviation && tail.contains(['.', ';', ':', '!', '?', '…']);
     let sentence_end = !abbreviation && tail.contains(['.', '!', '?', '…']);
     let has_digit = core.bytes().any(|b| b.is_ascii_digit());
-    let piece = if has_digit { digits::read(core) } else { None };
-    let compound = match (&lower, has_digit) {
-        (Some(l), false) if l.contains('-') => compound(l),
+    let piece = if has_digit {
+        digits::read(core).map(Box::new)
+    } else {
+        None
+    };
+    let compound = match (lower, has_digit) {
+        (Some(l), false) if l.contains('-') => compound(l).map(Box::new),
         _ => None,
     };
     Some(Tok {
@@ -112,15 +156,59 @@ fn classify(text: &str, start: usize, end: usize) -> Option<Tok<'_>> {
 fn is_abbreviation(lower: &str) -> bool {
     matches!(
         lower,
-        "rs" | "no" | "nos" | "approx" | "art" | "sec" | "jan" | "feb" | "mar" | "apr" | "jun"
-            | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "dr" | "mr" | "mrs" | "ms"
-            | "prof" | "vs" | "st" | "u.s" | "u.k" | "e.g" | "i.e" | "etc" | "inc" | "co" | "govt"
+        "rs" | "no"
+            | "nos"
+            | "approx"
+            | "art"
+            | "sec"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "prof"
+            | "vs"
+            | "st"
+            | "u.s"
+            | "u.k"
+            | "e.g"
+            | "i.e"
+            | "etc"
+            | "inc"
+            | "co"
+            | "govt"
     )
 }
 
-/// The ASCII-lower-cased token when it is short enough to be a lexicon word.
-fn ascii_lower(core: &str) -> Option<String> {
-    (core.len() <= 24).then(|| core.to_ascii_lowercase())
+/// The longest token looked up in the lexicon, in bytes (`approximately`,
+/// or a hyphenated pair such as `twenty-seventh`).
+const LEXICON_MAX: usize = 24;
+
+/// The ASCII-lower-cased token (itself when already lower-case, else a copy
+/// in `buf`), when it is short enough to be a lexicon word.
+fn ascii_lower<'b>(core: &'b str, buf: &'b mut [u8; LEXICON_MAX]) -> Option<&'b str> {
+    let bytes = core.as_bytes();
+    if bytes.len() > LEXICON_MAX || !bytes.is_ascii() {
+        return None;
+    }
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Some(core);
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// Reads a hyphenated number word: `twenty-one`, `one-third`, `two-thirds`,
@@ -145,11 +233,15 @@ fn compound(lower: &str) -> Option<Compound> {
                 Compound::Cardinal(n as f64)
             })
         }
-        (Lex::Cardinal(x), Lex::Denominators(d)) => Some(Compound::Fraction(f64::from(x) / f64::from(d))),
+        (Lex::Cardinal(x), Lex::Denominators(d)) => {
+            Some(Compound::Fraction(f64::from(x) / f64::from(d)))
+        }
         (Lex::Cardinal(x), Lex::Quarter) => Some(Compound::Fraction(f64::from(x) / 4.0)),
         (Lex::Cardinal(1), Lex::Half) => Some(Compound::Fraction(0.5)),
         (Lex::Cardinal(x), Lex::Unit(u)) => Some(Compound::WithUnit(f64::from(x), u)),
-        (Lex::Other, Lex::Scale(m) | Lex::Vague(m)) if *first == "multi" => Some(Compound::Vague(m)),
+        (Lex::Other, Lex::Scale(m) | Lex::Vague(m)) if *first == "multi" => {
+            Some(Compound::Vague(m))
+        }
         _ => None,
     }
 }
@@ -158,6 +250,10 @@ fn compound(lower: &str) -> Option<Compound> {
 fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < toks.len() {
+        if is_inert(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match mention_at(toks, i, en) {
             Some((first, end, quantity, approx, weak)) => {
                 let span = toks[first].span.start..toks[end - 1].span.end;
@@ -176,6 +272,30 @@ fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>
     }
 }
 
+/// Whether no mention can start at this token (an ordinary word).
+fn is_inert(t: &Tok) -> bool {
+    matches!(
+        t.lex,
+        Lex::Other
+            | Lex::Stop
+            | Lex::And
+            | Lex::To
+            | Lex::Than
+            | Lex::Per
+            | Lex::Cent
+            | Lex::Unit(_)
+            | Lex::Percent
+    ) && t.piece.is_none()
+        && t.compound.is_none()
+        && !is_currency_sign(t.core)
+}
+
+/// Whether a token is a lone currency sign (`$`, `₹`).
+fn is_currency_sign(core: &str) -> bool {
+    let mut chars = core.chars();
+    chars.next().and_then(lexicon::currency_symbol).is_some() && chars.next().is_none()
+}
+
 /// Whether tokens `i` and `i + 1` may belong to one figure.
 fn joined(toks: &[Tok], i: usize) -> bool {
     i + 1 < toks.len() && !toks[i].clause_end && !toks[i].comma
@@ -183,7 +303,11 @@ fn joined(toks: &[Tok], i: usize) -> bool {
 
 /// The mention starting at or just after token `i`: (first token, end token,
 /// quantity, approximate, weak).
-fn mention_at(toks: &[Tok], i: usize, en: &Language) -> Option<(usize, usize, Quantity, bool, bool)> {
+fn mention_at(
+    toks: &[Tok],
+    i: usize,
+    en: &Language,
+) -> Option<(usize, usize, Quantity, bool, bool)> {
     let mut j = i;
     let mut approx = false;
     if toks[j].lex == Lex::Approx && joined(toks, j) {
@@ -264,8 +388,12 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
     {
         unit = Unit::Currency(c);
         k += 1;
-    } else if toks[k].core.chars().count() == 1
-        && let Some(c) = toks[k].core.chars().next().and_then(lexicon::currency_symbol)
+    } else if is_currency_sign(toks[k].core)
+        && let Some(c) = toks[k]
+            .core
+            .chars()
+            .next()
+            .and_then(lexicon::currency_symbol)
         && joined(toks, k)
         && starts_figure(&toks[k + 1])
     {
@@ -276,8 +404,22 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
     let mut plain = false;
     let mut worded = false;
     let mut value;
-    match (&toks[k].piece, toks[k].lex, toks[k].compound) {
-        (Some(Piece::Number { value: v, currency, unit: u, plain_integer, approx: a }), _, _) => {
+    match (
+        toks[k].piece.as_deref(),
+        toks[k].lex,
+        toks[k].compound.as_deref().copied(),
+    ) {
+        (
+            Some(Piece::Number {
+                value: v,
+                currency,
+                unit: u,
+                plain_integer,
+                approx: a,
+            }),
+            _,
+            _,
+        ) => {
             value = *v;
             if let Some(c) = currency {
                 unit = Unit::Currency(*c);
@@ -318,7 +460,11 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
                 k += 2;
             }
             Lex::Hundred => {
-                value = if toks[k + 1].core.eq_ignore_ascii_case("hundred") { 100.0 } else { 1000.0 };
+                value = if toks[k + 1].core.eq_ignore_ascii_case("hundred") {
+                    100.0
+                } else {
+                    1000.0
+                };
                 k += 2;
             }
             Lex::Dozen => {
@@ -335,7 +481,11 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
         match toks[k].lex {
             Lex::Scale(m) | Lex::Vague(m) => value *= m,
             Lex::Hundred if !worded => {
-                value *= if toks[k].core.eq_ignore_ascii_case("hundred") { 100.0 } else { 1000.0 }
+                value *= if toks[k].core.eq_ignore_ascii_case("hundred") {
+                    100.0
+                } else {
+                    1000.0
+                }
             }
             Lex::Dozen => value *= 12.0,
             _ => break,
@@ -380,9 +530,9 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
 
 /// Whether a token can open a figure (digits or a number word).
 fn starts_figure(t: &Tok) -> bool {
-    matches!(t.piece, Some(Piece::Number { .. }))
+    matches!(t.piece.as_deref(), Some(Piece::Number { .. }))
         || matches!(t.lex, Lex::Cardinal(_) | Lex::Hundred)
-        || matches!(t.compound, Some(Compound::Cardinal(_)))
+        || matches!(t.compound.as_deref(), Some(Compound::Cardinal(_)))
 }
 
 /// Reads a run of number words (`three hundred and twenty-five`) with
@@ -392,7 +542,7 @@ fn number_words(toks: &[Tok], k: usize, en: &Language) -> Option<(usize, f64)> {
     while end < toks.len() {
         let t = &toks[end];
         let numeric = matches!(t.lex, Lex::Cardinal(_) | Lex::Hundred)
-            || matches!(t.compound, Some(Compound::Cardinal(_)));
+            || matches!(t.compound.as_deref(), Some(Compound::Cardinal(_)));
         let and_inside = t.lex == Lex::And
             && end > k
             && toks[end - 1].lex == Lex::Hundred
@@ -436,8 +586,16 @@ fn range_at(toks: &[Tok], j: usize, en: &Language) -> Option<(usize, usize, Quan
         return None;
     }
     let low = figure_at(toks, j + 1, en)?;
-    let closer = if opener == Lex::Between { Lex::And } else { Lex::To };
-    if low.end >= toks.len() || toks[low.end].lex != closer || !joined(toks, low.end - 1) || !joined(toks, low.end) {
+    let closer = if opener == Lex::Between {
+        Lex::And
+    } else {
+        Lex::To
+    };
+    if low.end >= toks.len()
+        || toks[low.end].lex != closer
+        || !joined(toks, low.end - 1)
+        || !joined(toks, low.end)
+    {
         return None;
     }
     let high = figure_at(toks, low.end + 1, en)?;
@@ -447,7 +605,11 @@ fn range_at(toks: &[Tok], j: usize, en: &Language) -> Option<(usize, usize, Quan
 /// The range from `low` to `high`, where a scale or unit written once after
 /// the upper bound (`6 to 8 million`) applies to both.
 fn range(low: &Figure, high: &Figure) -> Option<Quantity> {
-    let unit = if low.unit == Unit::None { high.unit } else { low.unit };
+    let unit = if low.unit == Unit::None {
+        high.unit
+    } else {
+        low.unit
+    };
     let scale = scale_of(high);
     let low_value = if scale > 1.0 && low.value < high.value / scale {
         low.value * scale
@@ -477,22 +639,24 @@ fn scale_of(f: &Figure) -> f64 {
 fn date_at(toks: &[Tok], j: usize) -> Option<(usize, Quantity)> {
     let day_at = |k: usize| -> Option<u8> {
         let t = toks.get(k)?;
-        match &t.piece {
-            Some(Piece::Number { value, plain_integer: true, .. }) if (1.0..=31.0).contains(value) => {
-                Some(*value as u8)
-            }
+        match t.piece.as_deref() {
+            Some(Piece::Number {
+                value,
+                plain_integer: true,
+                ..
+            }) if (1.0..=31.0).contains(value) => Some(*value as u8),
             Some(Piece::Whole(Quantity::Ordinal(d))) if (1..=31).contains(d) => Some(*d as u8),
             _ => None,
         }
     };
     let year_at = |k: usize| -> Option<i32> {
         let t = toks.get(k)?;
-        match &t.piece {
-            Some(Piece::Number { value, plain_integer: true, .. })
-                if (1000.0..=2200.0).contains(value) && t.core.len() == 4 =>
-            {
-                Some(*value as i32)
-            }
+        match t.piece.as_deref() {
+            Some(Piece::Number {
+                value,
+                plain_integer: true,
+                ..
+            }) if (1000.0..=2200.0).contains(value) && t.core.len() == 4 => Some(*value as i32),
             _ => None,
         }
     };
@@ -536,19 +700,32 @@ fn date_at(toks: &[Tok], j: usize) -> Option<(usize, Quantity)> {
 /// Ordinals, fractions, vague quantities and identifiers.
 fn other_at(toks: &[Tok], j: usize) -> Option<(usize, usize, Quantity, bool, bool)> {
     let t = &toks[j];
-    if let Some(Piece::Whole(q)) = &t.piece {
+    if let Some(Piece::Whole(q)) = t.piece.as_deref() {
         return Some((j, j + 1, q.clone(), false, false));
     }
     if t.lex == Lex::IdPrefix
         && joined(toks, j)
-        && let Some(Piece::Number { plain_integer: true, .. } | Piece::Whole(Quantity::Identifier(_))) =
-            &toks[j + 1].piece
+        && let Some(
+            Piece::Number {
+                plain_integer: true,
+                ..
+            }
+            | Piece::Whole(Quantity::Identifier(_)),
+        ) = toks[j + 1].piece.as_deref()
     {
         let id = format!("{} {}", t.core, toks[j + 1].core);
-        return Some((j, j + 2, Quantity::Identifier(digits::normalise_id(&id)), false, false));
+        return Some((
+            j,
+            j + 2,
+            Quantity::Identifier(digits::normalise_id(&id)),
+            false,
+            false,
+        ));
     }
-    match t.compound {
-        Some(Compound::Fraction(f)) => return Some((j, j + 1, Quantity::Fraction(f), false, false)),
+    match t.compound.as_deref().copied() {
+        Some(Compound::Fraction(f)) => {
+            return Some((j, j + 1, Quantity::Fraction(f), false, false));
+        }
         Some(Compound::Ordinal(n)) => return Some((j, j + 1, Quantity::Ordinal(n), false, true)),
         Some(Compound::Vague(m)) => return Some((j, j + 1, Quantity::Vague(m), false, true)),
         _ => {}
@@ -603,8 +780,15 @@ fn push_context(text: &str, t: &Tok, out: &mut Vec<u64>) {
         return;
     }
     let word = &text[t.span.clone()];
-    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
-    let mut chars: Vec<char> = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    let mut chars: Vec<char> = word
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
     if chars.len() > 3 && chars.last() == Some(&'s') {
         chars.pop();
     }
@@ -657,7 +841,10 @@ mod tests {
         assert_eq!(one("2 lakh crore rupees"), amount(2e12, RS));
         assert_eq!(one("65 billion dollars"), amount(65e9, USD));
         assert_eq!(one("USD 5 million"), amount(5e6, USD));
-        assert_eq!(one("€20 million"), amount(2e7, Unit::Currency(Currency::Euro)));
+        assert_eq!(
+            one("€20 million"),
+            amount(2e7, Unit::Currency(Currency::Euro))
+        );
         assert_eq!(one("£3bn"), amount(3e9, Unit::Currency(Currency::Pound)));
         assert_eq!(one("a million homes"), amount(1e6, Unit::None));
     }
@@ -667,8 +854,14 @@ mod tests {
         assert_eq!(one("five ministers"), amount(5.0, Unit::None));
         assert_eq!(one("twenty-one districts"), amount(21.0, Unit::None));
         assert_eq!(one("three hundred schools"), amount(300.0, Unit::None));
-        assert_eq!(one("three hundred and twenty-five schools"), amount(325.0, Unit::None));
-        assert_eq!(one("two million tonnes"), amount(2e6, Unit::Measure("tonnes")));
+        assert_eq!(
+            one("three hundred and twenty-five schools"),
+            amount(325.0, Unit::None)
+        );
+        assert_eq!(
+            one("two million tonnes"),
+            amount(2e6, Unit::Measure("tonnes"))
+        );
         assert_eq!(one("one million"), amount(1e6, Unit::None));
     }
 
@@ -737,7 +930,14 @@ mod tests {
         };
         assert_eq!(one("40-50 people"), r(40.0, 50.0));
         assert_eq!(one("between 40 and 50 people"), r(40.0, 50.0));
-        assert_eq!(one("6 to 8 hours").clone(), Quantity::Range { low: 6.0, high: 8.0, unit: Unit::Measure("hours") });
+        assert_eq!(
+            one("6 to 8 hours").clone(),
+            Quantity::Range {
+                low: 6.0,
+                high: 8.0,
+                unit: Unit::Measure("hours")
+            }
+        );
         assert_eq!(one("from 6 to 8"), r(6.0, 8.0));
         assert_eq!(one("6 to 8 million"), r(6e6, 8e6));
     }

@@ -1,0 +1,106 @@
+//! The source's figures as distinct facts: a figure stated five times is one
+//! fact with five places, so checking a précis figure costs as many
+//! comparisons as the source has different figures, not occurrences.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::{Mention, Quantity, Unit};
+
+/// How many context words a fact keeps from all its occurrences.
+const MAX_CONTEXT: usize = 32;
+
+/// Distinct figures with every place each one is stated.
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// One mention per distinct figure: the first occurrence's span, with
+    /// the context words of all occurrences.
+    pub figures: Vec<Mention>,
+    /// Every span where each figure stands, in text order.
+    pub spans: Vec<Vec<Range<usize>>>,
+}
+
+/// What makes two mentions the same fact.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Bits(u8, [u64; 3], bool),
+    Id(String),
+}
+
+fn unit_code(u: Unit) -> u64 {
+    match u {
+        Unit::None => 0,
+        Unit::Percent => 1,
+        Unit::Currency(c) => 10 + c as u64,
+        Unit::Measure(m) => {
+            100 + m
+                .bytes()
+                .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)))
+        }
+    }
+}
+
+fn key(m: &Mention) -> Key {
+    let bits =
+        |tag, a: f64, b: f64, c: u64| Key::Bits(tag, [a.to_bits(), b.to_bits(), c], m.approx);
+    match &m.quantity {
+        Quantity::Amount { value, unit } => bits(0, *value, 0.0, unit_code(*unit)),
+        Quantity::Range { low, high, unit } => bits(1, *low, *high, unit_code(*unit)),
+        Quantity::Ordinal(n) => bits(2, 0.0, 0.0, *n),
+        Quantity::Fraction(f) => bits(3, *f, 0.0, 0),
+        Quantity::Year(y) => bits(4, 0.0, 0.0, *y as u64),
+        Quantity::Decade(d) => bits(5, 0.0, 0.0, *d as u64),
+        Quantity::Date { year, month, day } => bits(
+            6,
+            0.0,
+            0.0,
+            (year.map_or(0, |y| y as u64 + 1) << 16)
+                | (month.map_or(0, |m| u64::from(m) + 1) << 8)
+                | day.map_or(0, |d| u64::from(d) + 1),
+        ),
+        Quantity::Vague(m) => bits(7, *m, 0.0, 0),
+        Quantity::Identifier(id) => Key::Id(id.clone()),
+    }
+}
+
+/// Groups mentions into distinct facts, keeping text order of first use.
+pub fn distinct(mentions: Vec<Mention>) -> Facts {
+    let mut index: FxHashMap<Key, usize> = FxHashMap::default();
+    let mut facts = Facts::default();
+    for m in mentions {
+        match index.get(&key(&m)) {
+            Some(&i) => {
+                let fact = &mut facts.figures[i];
+                fact.weak &= m.weak;
+                for h in m.context {
+                    if fact.context.len() < MAX_CONTEXT && !fact.context.contains(&h) {
+                        fact.context.push(h);
+                    }
+                }
+                facts.spans[i].push(m.span);
+            }
+            None => {
+                index.insert(key(&m), facts.figures.len());
+                facts.spans.push(vec![m.span.clone()]);
+                facts.figures.push(m);
+            }
+        }
+    }
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use super::*;
+
+    #[test]
+    fn repeated_figures_become_one_fact() {
+        let text = "It cost $65 billion. Later, $65bn again; then 12% and about 12%.";
+        let facts = distinct(extract(text, 0..text.len()));
+        assert_eq!(facts.figures.len(), 3);
+        assert_eq!(facts.spans[0].len(), 2);
+        assert_eq!(&text[facts.figures[0].span.clone()], "$65 billion");
+    }
+}
