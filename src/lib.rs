@@ -7,5 +7,8 @@
 pub mod analysis;
 pub mod check;
 pub mod input;
+pub mod passages;
 pub mod report;
+pub mod store;
 pub mod text;
+pub mod ui;

@@ -7,6 +7,7 @@ use precis::analysis::target::{TargetRule, parse_ratio, parse_tolerance};
 use precis::analysis::words::{Contractions, CountingOptions, Hyphenated};
 use precis::analysis::{Preset, Settings};
 use precis::check::{self, CheckOptions, Outcome};
+use precis::ui::runtime::{self, StartWith};
 
 const COUNTING_RULES: &str = "\
 Counting rules:
@@ -28,9 +29,20 @@ or unreadable input.";
 #[command(
     name = "precis",
     version,
-    about = "Practise précis writing: your précis beside its source, checked as you go"
+    about = "Practise précis writing: your précis beside its source, checked as you go",
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
+    /// A text or markdown file to summarise (a first `# Heading` is its
+    /// title), or - for standard input. Without it, précis resumes your
+    /// latest draft or opens a built-in passage.
+    source: Option<String>,
+    /// Exam rules: css (title required), upsc (no title allowed), plain.
+    #[arg(long, value_parser = str::parse::<Preset>, default_value = "css")]
+    preset: Preset,
+    /// Where drafts are kept (default: the platform data directory).
+    #[arg(long, value_name = "DIR", global = true)]
+    data_dir: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -40,6 +52,8 @@ enum Command {
     /// Check a précis against its source and print the report.
     #[command(after_long_help = COUNTING_RULES)]
     Check(CheckArgs),
+    /// List the built-in practice passages.
+    Passages,
 }
 
 #[derive(clap::Args)]
@@ -125,17 +139,30 @@ fn main() -> ExitCode {
             match check::run(&args.options(), &mut out) {
                 Ok(Outcome::Clean) => ExitCode::SUCCESS,
                 Ok(Outcome::Findings) => ExitCode::from(1),
-                Err(e) => {
-                    eprintln!("precis: {e}");
-                    ExitCode::from(2)
-                }
+                Err(e) => fail(&e),
             }
         }
+        Some(Command::Passages) => {
+            print!("{}", precis::passages::table());
+            ExitCode::SUCCESS
+        }
         None => {
-            eprintln!(
-                "precis: the editor is not built yet; try `precis check SOURCE PRECIS` (see `precis --help`)"
-            );
-            ExitCode::from(2)
+            let options = runtime::Options {
+                start: cli.source.map_or(StartWith::Default, StartWith::File),
+                data_dir: cli.data_dir,
+                settings: Settings::for_preset(cli.preset),
+                counting: CountingOptions::default(),
+            };
+            match runtime::run(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            }
         }
     }
+}
+
+/// Prints one error line and returns the "bad input" exit status.
+fn fail(error: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("precis: {error}");
+    ExitCode::from(2)
 }

@@ -65,7 +65,7 @@ impl FromStr for Preset {
 }
 
 /// The rules a précis is checked against.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     /// Title and declared-count rules.
     pub preset: Preset,
@@ -73,6 +73,13 @@ pub struct Settings {
     pub target: TargetRule,
     /// Half-width of the band as a fraction of the target (0.05 for ±5%).
     pub tolerance: f64,
+}
+
+impl Default for Settings {
+    /// CSS rules with the coaching rule: one-third of the source, ±5%.
+    fn default() -> Self {
+        Self::for_preset(Preset::default())
+    }
 }
 
 impl Settings {
@@ -156,6 +163,11 @@ impl SourceAnalysis {
     /// The source's `# Heading` title, when it has one.
     pub fn title(&self) -> Option<&str> {
         self.title.clone().map(|r| &self.text[r])
+    }
+
+    /// Where the passage starts: after the `# Heading` line, if any.
+    pub fn passage_start(&self) -> usize {
+        self.body_start
     }
 
     /// The counting options the source was counted with.

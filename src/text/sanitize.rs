@@ -30,8 +30,9 @@ fn needs_replacing(c: char) -> bool {
 }
 
 /// The visible stand-in for `c`: Unicode control pictures for C0 controls and
-/// DEL (`␛` for ESC), the replacement character for C1 and bidi controls.
-fn stand_in(c: char) -> char {
+/// DEL (`␛` for ESC), the replacement character for C1 and bidi controls;
+/// any other character (`\n` and `\t` included) is itself.
+pub fn stand_in(c: char) -> char {
     match c {
         '\n' | '\t' => c,
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),

@@ -172,7 +172,12 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
             } else if inside {
                 Relation::UnitDiffers
             } else if units_agree(*u, *v) && (linked || *u != Unit::None) {
-                Relation::Comparable(score(1.0, overlap, *value, (*low + *high) / 2.0))
+                let base = if *u == *v && *u != Unit::None {
+                    3.0
+                } else {
+                    1.0
+                };
+                Relation::Comparable(score(base, overlap, *value, (*low + *high) / 2.0))
             } else {
                 Relation::Unrelated
             }

@@ -332,11 +332,16 @@ fn mention_at(
     if let Some((end, f)) = word_fraction_at(toks, j) {
         return Some((j, end, Quantity::Fraction(f), approx, false));
     }
-    if let Some(f) = figure_at(toks, j, en) {
+    if let Some(mut f) = figure_at(toks, j, en) {
         if let Some((end, high)) = range_tail(toks, f.end, en)
             && let Some(q) = range(&f, &high)
         {
             return Some((j, end, q, approx || f.approx, false));
+        }
+        if let Some(next) = shared_unit(toks, &f, en) {
+            f.unit = next;
+            f.maybe_year = false;
+            f.weak = false;
         }
         if !f.lone_one {
             return Some((j, f.end, f.quantity(), approx || f.approx, f.weak));
@@ -563,6 +568,21 @@ fn number_words(toks: &[Tok], k: usize, en: &Language) -> Option<(usize, f64)> {
         end -= 1;
     }
     None
+}
+
+/// The unit of the next figure in `9 and 12 percent` or `5 or 6 km`, which
+/// a bare figure before it shares.
+fn shared_unit(toks: &[Tok], f: &Figure, en: &Language) -> Option<Unit> {
+    if f.unit != Unit::None || f.end >= toks.len() || !joined(toks, f.end - 1) {
+        return None;
+    }
+    let link = &toks[f.end];
+    let or = link.core.eq_ignore_ascii_case("or");
+    if !(link.lex == Lex::And || or) || !joined(toks, f.end) {
+        return None;
+    }
+    let next = figure_at(toks, f.end + 1, en)?;
+    (next.unit != Unit::None).then_some(next.unit)
 }
 
 /// `to 50`, `-50`, `– 50` after a figure: the end token and the upper figure.
@@ -940,6 +960,28 @@ mod tests {
         );
         assert_eq!(one("from 6 to 8"), r(6.0, 8.0));
         assert_eq!(one("6 to 8 million"), r(6e6, 8e6));
+    }
+
+    #[test]
+    fn a_unit_written_once_belongs_to_both_figures() {
+        let q = quantities("rose by 9 and 12 percent, or 5 or 6 km.");
+        let units: Vec<_> = q
+            .iter()
+            .map(|(_, q)| match q {
+                Quantity::Amount { unit, .. } => *unit,
+                _ => Unit::None,
+            })
+            .collect();
+        assert_eq!(
+            units,
+            [
+                Unit::Percent,
+                Unit::Percent,
+                Unit::Measure("km"),
+                Unit::Measure("km")
+            ]
+        );
+        assert_eq!(quantities("9 and 12 schools")[0].1, amount(9.0, Unit::None));
     }
 
     #[test]

@@ -1,0 +1,150 @@
+//! One attempt at a précis: the source it summarises, what the student
+//! wrote, and the rules it was written under. Stored as versioned JSON.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Settings;
+use crate::analysis::words::CountingOptions;
+
+/// The draft format this version writes.
+pub const DRAFT_VERSION: u32 = 1;
+
+/// Where a draft's source passage came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Origin {
+    /// A built-in passage, by id.
+    BuiltIn {
+        /// The passage id.
+        id: String,
+    },
+    /// A file the student opened.
+    File {
+        /// The path as given.
+        path: String,
+    },
+    /// Standard input.
+    Stdin,
+}
+
+/// The source passage, kept whole so a draft can be reviewed anywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSource {
+    /// Where it came from.
+    pub origin: Origin,
+    /// Its title, when it has one.
+    pub title: Option<String>,
+    /// The full text.
+    pub text: String,
+}
+
+/// Practice or exam.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Untimed practice.
+    #[default]
+    Practice,
+}
+
+/// A stored attempt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// The format version, for future migrations.
+    pub version: u32,
+    /// Unique id; also the file name.
+    pub id: String,
+    /// When the draft was started.
+    pub created: Timestamp,
+    /// When it was last saved.
+    pub updated: Timestamp,
+    /// The passage.
+    pub source: DraftSource,
+    /// The précis title.
+    pub title: String,
+    /// The précis body.
+    pub body: String,
+    /// The rules it is checked against.
+    pub settings: Settings,
+    /// How words are counted.
+    pub counting: CountingOptions,
+    /// Practice or exam.
+    pub mode: Mode,
+}
+
+impl Draft {
+    /// Reads a draft from JSON; the error says what is wrong in one line.
+    pub fn from_json(bytes: &[u8]) -> Result<Self, String> {
+        #[derive(Deserialize)]
+        struct Versioned {
+            version: u32,
+        }
+        let v: Versioned =
+            serde_json::from_slice(bytes).map_err(|e| format!("not a draft: {e}"))?;
+        if v.version > DRAFT_VERSION {
+            return Err(format!(
+                "written by a newer précis (format {}, this one reads up to {DRAFT_VERSION})",
+                v.version
+            ));
+        }
+        serde_json::from_slice(bytes).map_err(|e| format!("not a draft: {e}"))
+    }
+
+    /// A new draft id from the time it was started: sortable and unique
+    /// enough for one student's drafts (`20261122-110512-3f2a9c`).
+    pub fn new_id(now: Timestamp) -> String {
+        let zoned = now.to_zoned(jiff::tz::TimeZone::UTC);
+        let salt = (now.subsec_nanosecond() as u32) ^ std::process::id().rotate_left(16);
+        format!(
+            "{}-{:06x}",
+            zoned.strftime("%Y%m%d-%H%M%S"),
+            salt & 0xff_ffff
+        )
+    }
+
+    /// A small draft for tests.
+    #[cfg(test)]
+    pub fn sample(id: &str) -> Self {
+        Draft {
+            version: DRAFT_VERSION,
+            id: id.to_string(),
+            created: Timestamp::UNIX_EPOCH,
+            updated: Timestamp::UNIX_EPOCH,
+            source: DraftSource {
+                origin: Origin::BuiltIn {
+                    id: "silk-road".into(),
+                },
+                title: Some("A passage".into()),
+                text: "# A passage\n\nSome words here.".into(),
+            },
+            title: "A title here".into(),
+            body: "Some précis words.".into(),
+            settings: Settings::default(),
+            counting: CountingOptions::default(),
+            mode: Mode::Practice,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newer_versions_are_refused_with_a_reason() {
+        let mut json = serde_json::to_value(Draft::sample("x")).expect("json");
+        json["version"] = 99.into();
+        let err = Draft::from_json(json.to_string().as_bytes())
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("newer précis"), "{err}");
+    }
+
+    #[test]
+    fn ids_sort_by_time() {
+        let a = Draft::new_id(Timestamp::from_second(1_700_000_000).expect("ts"));
+        let b = Draft::new_id(Timestamp::from_second(1_800_000_000).expect("ts"));
+        assert!(a < b, "{a} {b}");
+    }
+}

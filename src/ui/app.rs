@@ -1,0 +1,735 @@
+//! The editor's state and how it changes: `App::update(action)` takes a key,
+//! paste, mouse event or resize and returns the effects (save, open, quit)
+//! for the runtime to carry out. Nothing here touches the terminal, the disk
+//! or the clock, so behaviour is testable without either.
+
+use std::cell::{Cell, RefCell};
+
+use jiff::Timestamp;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::keys::{Command, command_for};
+use super::marks::Marks;
+use super::picker::Picker;
+use super::source_pane::WrapCache;
+use crate::analysis::words::CountingOptions;
+use crate::analysis::{Settings, SourceAnalysis};
+use crate::report::{FlagKind, Report};
+use crate::store::draft::DRAFT_VERSION;
+use crate::store::{Draft, DraftSource, Mode, Origin};
+
+/// How many edits undo remembers (the widget's default is 50).
+const UNDO_DEPTH: usize = 10_000;
+
+/// Which part of the screen takes the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The one-line title field above the body.
+    Title,
+    /// The précis body.
+    Body,
+    /// The source pane (scrolling).
+    Source,
+    /// The flags panel (choosing a flag).
+    Flags,
+}
+
+/// Something that happened: input from the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// A key press.
+    Key(KeyEvent),
+    /// Text pasted (bracketed paste).
+    Paste(String),
+    /// A mouse event.
+    Mouse(MouseEvent),
+    /// The terminal was resized.
+    Resize(u16, u16),
+}
+
+/// Work for the runtime: the only ways `update` reaches the outside world.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Save the draft now.
+    Save,
+    /// Save, then leave the app.
+    SaveAndQuit,
+    /// Save, then open another source.
+    Open(Opening),
+}
+
+/// A source the student asked to open from the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opening {
+    /// A built-in passage, by id.
+    BuiltIn(String),
+    /// A file path.
+    File(String),
+}
+
+/// Whether the text on screen is safely on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing typed since the draft was opened or saved.
+    Saved(Option<String>),
+    /// Changes not yet written.
+    Unsaved,
+    /// The last save failed; the reason.
+    Failed(String),
+}
+
+/// A transient message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub problem: bool,
+}
+
+/// A full-screen layer over the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// Nothing over the editor.
+    None,
+    /// The key bindings.
+    Help,
+    /// The passage picker.
+    Picker(Picker),
+}
+
+/// The source being summarised: the analysis and where it came from.
+#[derive(Debug)]
+pub struct Source {
+    /// The analysed text.
+    pub analysis: SourceAnalysis,
+    /// What the pane's title shows.
+    pub name: String,
+    /// Where it came from, for the draft.
+    pub origin: Origin,
+}
+
+impl Source {
+    /// A source from its text; the name is its `# Heading`, else `fallback`.
+    pub fn from_text(
+        text: String,
+        origin: Origin,
+        counting: CountingOptions,
+        fallback: &str,
+    ) -> Self {
+        let analysis = SourceAnalysis::new(text, counting);
+        let name = analysis
+            .title()
+            .map_or_else(|| fallback.to_string(), str::to_string);
+        Source {
+            analysis,
+            name,
+            origin,
+        }
+    }
+
+    /// A built-in passage, by id or number.
+    pub fn built_in(id: &str, counting: CountingOptions) -> Option<Self> {
+        let p = crate::passages::find(id)?;
+        Some(Self::from_text(
+            p.text.to_string(),
+            Origin::BuiltIn {
+                id: p.id.to_string(),
+            },
+            counting,
+            p.id,
+        ))
+    }
+}
+
+impl Start {
+    /// A new, empty draft on `source`, started at `now`.
+    pub fn fresh(source: Source, settings: Settings, now: Timestamp) -> Self {
+        Start {
+            source,
+            title: String::new(),
+            body: String::new(),
+            settings,
+            draft_id: Draft::new_id(now),
+            created: now,
+        }
+    }
+
+    /// A stored draft, reopened.
+    pub fn resume(draft: Draft, counting: CountingOptions) -> Self {
+        let name = draft
+            .source
+            .title
+            .clone()
+            .unwrap_or_else(|| "your source".to_string());
+        Start {
+            source: Source::from_text(draft.source.text, draft.source.origin, counting, &name),
+            title: draft.title,
+            body: draft.body,
+            settings: draft.settings,
+            draft_id: draft.id,
+            created: draft.created,
+        }
+    }
+}
+
+/// Screen areas recorded while drawing, for mouse hits.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Areas {
+    /// The source text area.
+    pub source: Rect,
+    /// The title field's text area.
+    pub title: Rect,
+    /// The body's text area.
+    pub body: Rect,
+    /// The flags list.
+    pub flags: Rect,
+}
+
+/// The whole editor state.
+#[derive(Debug)]
+pub struct App {
+    /// The passage.
+    pub source: Source,
+    /// The title field (one line).
+    pub title: TextArea<'static>,
+    /// The précis body.
+    pub body: TextArea<'static>,
+    /// Which part takes keys.
+    pub focus: Focus,
+    /// Rules the précis is checked against.
+    pub settings: Settings,
+    /// The latest analysis of the précis.
+    pub report: Report,
+    /// The report's spans mapped onto the title field, body and source.
+    pub marks: Marks,
+    /// What covers the editor, if anything.
+    pub overlay: Overlay,
+    /// Whether the flags panel is open.
+    pub flags_open: bool,
+    /// The chosen flag in the panel.
+    pub flag_selected: usize,
+    /// Highlight every figure of the source.
+    pub show_figures: bool,
+    /// First display row of the source pane; the renderer clamps it to the
+    /// text and writes it back.
+    pub source_scroll: Cell<usize>,
+    /// A source byte offset to bring into view at the next draw.
+    pub source_reveal: Cell<Option<usize>>,
+    /// A byte range of the source to show highlighted (a chosen flag's).
+    pub source_focus: Option<std::ops::Range<usize>>,
+    /// The status bar's message, if any.
+    pub note: Option<Note>,
+    /// Whether the text is on disk.
+    pub save: SaveState,
+    /// The draft's id and when it was started.
+    pub draft_id: String,
+    /// When the draft was started.
+    pub created: Timestamp,
+    /// Set when the app should exit.
+    pub quit: bool,
+    /// The terminal size.
+    pub size: (u16, u16),
+    /// Areas drawn last frame, for mouse hits.
+    pub areas: Cell<Areas>,
+    /// The source wrapped for the last width drawn.
+    pub wrap: RefCell<WrapCache>,
+    /// Counting options.
+    pub counting: CountingOptions,
+}
+
+/// The parts of an app that a draft or a fresh start provides.
+#[derive(Debug)]
+pub struct Start {
+    /// The passage.
+    pub source: Source,
+    /// The title typed so far.
+    pub title: String,
+    /// The body typed so far.
+    pub body: String,
+    /// Rules.
+    pub settings: Settings,
+    /// The draft's id.
+    pub draft_id: String,
+    /// When the draft was started.
+    pub created: Timestamp,
+}
+
+fn new_textarea(text: &str, placeholder: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(str::to_string).collect()
+    };
+    let mut t = TextArea::new(lines);
+    t.set_max_histories(UNDO_DEPTH);
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t.set_placeholder_text(placeholder);
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    t.move_cursor(CursorMove::Bottom);
+    t.move_cursor(CursorMove::End);
+    t
+}
+
+/// Makes pasted or loaded text fit a text field: line ends normalised,
+/// tabs to spaces, other control characters dropped.
+pub fn clean_input(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+impl App {
+    /// A new app for `start`, analysed and ready to draw.
+    pub fn new(start: Start, counting: CountingOptions, size: (u16, u16)) -> Self {
+        let title = new_textarea(
+            &clean_input(&start.title).replace('\n', " "),
+            TITLE_PLACEHOLDER,
+        );
+        let body = new_textarea(&clean_input(&start.body), BODY_PLACEHOLDER);
+        let (text, prefix) = compose(&title, &body);
+        let report = start.source.analysis.analyse(&text, &start.settings);
+        let marks = Marks::build(&report, &text, prefix, title.lines(), body.lines());
+        App {
+            source: start.source,
+            title,
+            body,
+            focus: Focus::Body,
+            settings: start.settings,
+            report,
+            marks,
+            overlay: Overlay::None,
+            flags_open: false,
+            flag_selected: 0,
+            show_figures: false,
+            source_scroll: Cell::new(0),
+            source_reveal: Cell::new(None),
+            source_focus: None,
+            note: None,
+            save: SaveState::Saved(None),
+            draft_id: start.draft_id,
+            created: start.created,
+            quit: false,
+            size,
+            areas: Cell::new(Areas::default()),
+            wrap: RefCell::new(WrapCache::default()),
+            counting,
+        }
+    }
+
+    /// The précis as the engine sees it: a `Title:` line (when the field
+    /// holds one) and the body; and the byte length of that title prefix.
+    pub fn precis_text(&self) -> (String, usize) {
+        compose(&self.title, &self.body)
+    }
+
+    /// Re-checks the précis and maps the findings onto the screen.
+    pub fn reanalyse(&mut self) {
+        let (text, prefix) = self.precis_text();
+        self.report = self.source.analysis.analyse(&text, &self.settings);
+        self.marks = Marks::build(
+            &self.report,
+            &text,
+            prefix,
+            self.title.lines(),
+            self.body.lines(),
+        );
+        self.flag_selected = self
+            .flag_selected
+            .min(self.report.flags.len().saturating_sub(1));
+    }
+
+    /// The draft as it stands, stamped `now`.
+    pub fn to_draft(&self, now: Timestamp) -> Draft {
+        Draft {
+            version: DRAFT_VERSION,
+            id: self.draft_id.clone(),
+            created: self.created,
+            updated: now,
+            source: DraftSource {
+                origin: self.source.origin.clone(),
+                title: self.source.analysis.title().map(str::to_string),
+                text: self.source.analysis.text().to_string(),
+            },
+            title: self.title.lines().first().cloned().unwrap_or_default(),
+            body: self.body.lines().join("\n"),
+            settings: self.settings,
+            counting: self.counting,
+            mode: Mode::Practice,
+        }
+    }
+
+    /// Whether the précis holds any text worth saving.
+    pub fn has_text(&self) -> bool {
+        !self.title.is_empty() || !self.body.is_empty()
+    }
+
+    /// Records the outcome of a save the runtime carried out.
+    pub fn saved(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(at) => self.save = SaveState::Saved(Some(at)),
+            Err(e) => {
+                self.save = SaveState::Failed(e.clone());
+                self.note = Some(Note {
+                    text: format!("not saved: {e}"),
+                    problem: true,
+                });
+            }
+        }
+    }
+
+    /// Shows a message in the status bar.
+    pub fn tell(&mut self, text: impl Into<String>, problem: bool) {
+        self.note = Some(Note {
+            text: text.into(),
+            problem,
+        });
+    }
+
+    /// Applies one action; returns the effects for the runtime.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                Vec::new()
+            }
+            Action::Paste(text) => {
+                self.paste(&text);
+                Vec::new()
+            }
+            Action::Mouse(m) => {
+                self.mouse(m);
+                Vec::new()
+            }
+            Action::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
+            Action::Key(key) => self.key(key),
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if !matches!(self.overlay, Overlay::None) {
+            return self.overlay_key(key);
+        }
+        self.note = None;
+        match command_for(key) {
+            Some(Command::Save) => return vec![Effect::Save],
+            Some(Command::Quit) => return vec![Effect::SaveAndQuit],
+            Some(Command::Help) => self.overlay = Overlay::Help,
+            Some(Command::Passages) => self.overlay = Overlay::Picker(Picker::default()),
+            Some(Command::Flags) => self.toggle_flags(),
+            Some(Command::Figures) => self.show_figures = !self.show_figures,
+            Some(Command::NextPane) => self.next_pane(),
+            Some(Command::PreviousPane) => self.previous_pane(),
+            Some(Command::Close) => self.close_panel(),
+            Some(Command::Undo) => self.edit(|t| t.undo()),
+            Some(Command::Redo) => self.edit(|t| t.redo()),
+            Some(Command::Copy) => {
+                if let Some(t) = self.text_field() {
+                    t.copy();
+                }
+            }
+            Some(Command::Cut) => self.edit(|t| t.cut()),
+            Some(Command::Paste) => self.edit(|t| t.paste()),
+            Some(Command::SelectAll) => {
+                if let Some(t) = self.text_field() {
+                    t.select_all();
+                }
+            }
+            None => self.plain_key(key),
+        }
+        Vec::new()
+    }
+
+    /// The focused text field, if a text field has focus.
+    fn text_field(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.focus {
+            Focus::Title => Some(&mut self.title),
+            Focus::Body => Some(&mut self.body),
+            Focus::Source | Focus::Flags => None,
+        }
+    }
+
+    /// Runs an edit on the focused field; re-analyses when text changed.
+    fn edit(&mut self, f: impl FnOnce(&mut TextArea<'static>) -> bool) {
+        let changed = self.text_field().is_some_and(f);
+        if changed {
+            self.changed();
+        }
+    }
+
+    fn changed(&mut self) {
+        if self.title.lines().len() > 1 {
+            let one = self.title.lines().join(" ");
+            self.title = new_textarea(&one, TITLE_PLACEHOLDER);
+        }
+        self.save = SaveState::Unsaved;
+        self.reanalyse();
+    }
+
+    fn plain_key(&mut self, key: KeyEvent) {
+        let ctrl_or_alt = key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match self.focus {
+            Focus::Title => match key.code {
+                KeyCode::Enter | KeyCode::Down => self.focus = Focus::Body,
+                _ if ctrl_or_alt && !is_navigation(key.code) => {}
+                _ => self.edit(|t| t.input(key)),
+            },
+            Focus::Body => match key.code {
+                KeyCode::Up
+                    if self.body.screen_cursor().row == 0
+                        && !key.modifiers.contains(KeyModifiers::SHIFT) =>
+                {
+                    self.focus = Focus::Title;
+                }
+                _ if ctrl_or_alt && !is_navigation(key.code) => {}
+                _ => self.edit(|t| t.input(key)),
+            },
+            Focus::Source => self.source_key(key),
+            Focus::Flags => self.flags_key(key),
+        }
+    }
+
+    /// Scrolls the source pane by `rows` (negative is up).
+    fn scroll_source(&self, rows: isize) {
+        let now = self.source_scroll.get();
+        self.source_scroll.set(now.saturating_add_signed(rows));
+    }
+
+    fn source_key(&mut self, key: KeyEvent) {
+        let page = isize::try_from(self.areas.get().source.height.max(2) - 1).unwrap_or(1);
+        match key.code {
+            KeyCode::Up => self.scroll_source(-1),
+            KeyCode::Down => self.scroll_source(1),
+            KeyCode::PageUp => self.scroll_source(-page),
+            KeyCode::PageDown => self.scroll_source(page),
+            KeyCode::Home => self.source_scroll.set(0),
+            KeyCode::End => self.source_scroll.set(usize::MAX),
+            KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                self.focus = Focus::Body;
+                self.edit(|t| t.input(key));
+            }
+            _ => {}
+        }
+    }
+
+    fn flags_key(&mut self, key: KeyEvent) {
+        let n = self.report.flags.len();
+        match key.code {
+            KeyCode::Up => self.flag_selected = self.flag_selected.saturating_sub(1),
+            KeyCode::Down if n > 0 => self.flag_selected = (self.flag_selected + 1).min(n - 1),
+            KeyCode::Home => self.flag_selected = 0,
+            KeyCode::End => self.flag_selected = n.saturating_sub(1),
+            KeyCode::Enter => self.jump_to_flag(self.flag_selected),
+            _ => {}
+        }
+    }
+
+    /// Moves the précis cursor to flag `i` and scrolls the source to the
+    /// place it refers to.
+    pub fn jump_to_flag(&mut self, i: usize) {
+        let Some(flag) = self.report.flags.get(i) else {
+            return;
+        };
+        let source = flag.source.as_ref().map(|s| s.start..s.end);
+        let about_title = matches!(
+            flag.kind,
+            FlagKind::MissingTitle | FlagKind::TitleLength | FlagKind::TitleNotAllowed
+        );
+        let place = if about_title {
+            Some((super::marks::Field::Title, 0, 0))
+        } else {
+            self.marks.locate(flag.start)
+        };
+        match place {
+            Some((super::marks::Field::Title, _, col)) => {
+                self.focus = Focus::Title;
+                self.title.move_cursor(CursorMove::Jump(0, clamp16(col)));
+            }
+            Some((super::marks::Field::Body, row, col)) => {
+                self.focus = Focus::Body;
+                self.body
+                    .move_cursor(CursorMove::Jump(clamp16(row), clamp16(col)));
+            }
+            None => self.focus = Focus::Body,
+        }
+        if let Some(range) = source {
+            self.source_reveal.set(Some(range.start));
+            self.source_focus = Some(range);
+        } else {
+            self.source_focus = None;
+        }
+    }
+
+    fn toggle_flags(&mut self) {
+        if self.flags_open && self.focus == Focus::Flags {
+            self.flags_open = false;
+            self.focus = Focus::Body;
+        } else {
+            self.flags_open = true;
+            self.focus = Focus::Flags;
+        }
+    }
+
+    fn close_panel(&mut self) {
+        if self.flags_open {
+            self.flags_open = false;
+            if self.focus == Focus::Flags {
+                self.focus = Focus::Body;
+            }
+        }
+        self.source_focus = None;
+    }
+
+    fn next_pane(&mut self) {
+        self.focus = match self.focus {
+            Focus::Title => Focus::Body,
+            Focus::Body => Focus::Source,
+            Focus::Source if self.flags_open => Focus::Flags,
+            Focus::Source | Focus::Flags => Focus::Body,
+        };
+    }
+
+    fn previous_pane(&mut self) {
+        self.focus = match self.focus {
+            Focus::Body => Focus::Title,
+            Focus::Title if self.flags_open => Focus::Flags,
+            Focus::Title => Focus::Source,
+            Focus::Flags => Focus::Source,
+            Focus::Source => Focus::Body,
+        };
+    }
+
+    fn paste(&mut self, text: &str) {
+        let clean = clean_input(text);
+        match self.focus {
+            Focus::Title => {
+                let line = clean.replace('\n', " ");
+                self.edit(|t| t.insert_str(line));
+            }
+            Focus::Body => self.edit(|t| t.insert_str(clean)),
+            Focus::Source | Focus::Flags => {
+                self.focus = Focus::Body;
+                self.edit(|t| t.insert_str(clean));
+            }
+        }
+    }
+
+    fn mouse(&mut self, m: MouseEvent) {
+        let areas = self.areas.get();
+        let at = Position::new(m.column, m.row);
+        match m.kind {
+            MouseEventKind::ScrollDown if areas.source.contains(at) => self.scroll_source(3),
+            MouseEventKind::ScrollUp if areas.source.contains(at) => self.scroll_source(-3),
+            MouseEventKind::ScrollDown if areas.body.contains(at) => {
+                self.body.scroll((3, 0));
+            }
+            MouseEventKind::ScrollUp if areas.body.contains(at) => {
+                self.body.scroll((-3, 0));
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                if areas.body.contains(at) {
+                    self.focus = Focus::Body;
+                    let (top, _) = self.body.scroll_offset();
+                    let row = usize::from(m.row - areas.body.y) + usize::from(top);
+                    let col = usize::from(m.column - areas.body.x);
+                    let d = self.body.screen_to_data(row, col);
+                    self.body
+                        .move_cursor(CursorMove::Jump(clamp16(d.0), clamp16(d.1)));
+                } else if areas.title.contains(at) {
+                    self.focus = Focus::Title;
+                    let d = self
+                        .title
+                        .screen_to_data(0, usize::from(m.column - areas.title.x));
+                    self.title.move_cursor(CursorMove::Jump(0, clamp16(d.1)));
+                } else if areas.source.contains(at) {
+                    self.focus = Focus::Source;
+                } else if areas.flags.contains(at) {
+                    self.focus = Focus::Flags;
+                    let i = usize::from(m.row - areas.flags.y);
+                    if i < self.report.flags.len() {
+                        self.flag_selected = i;
+                        self.jump_to_flag(i);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn overlay_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        match &mut self.overlay {
+            Overlay::None => Vec::new(),
+            Overlay::Help => {
+                self.overlay = Overlay::None;
+                Vec::new()
+            }
+            Overlay::Picker(picker) => match picker.key(key) {
+                super::picker::Outcome::Stay => Vec::new(),
+                super::picker::Outcome::Close => {
+                    self.overlay = Overlay::None;
+                    Vec::new()
+                }
+                super::picker::Outcome::Open(opening) => {
+                    self.overlay = Overlay::None;
+                    vec![Effect::Open(opening)]
+                }
+            },
+        }
+    }
+}
+
+/// The label the title field is given when the précis is analysed.
+pub const TITLE_LABEL: &str = "Title: ";
+
+const TITLE_PLACEHOLDER: &str = "Title (3 to 8 words)";
+const BODY_PLACEHOLDER: &str = "Write your précis here…";
+
+/// The précis text for the engine: `Title: …` and a blank line when the
+/// title field holds text, then the body; and the length of that prefix.
+fn compose(title: &TextArea<'_>, body: &TextArea<'_>) -> (String, usize) {
+    let title = title.lines().first().map(String::as_str).unwrap_or("");
+    let body = body.lines().join("\n");
+    if title.trim().is_empty() {
+        (body, 0)
+    } else {
+        let prefix = format!("{TITLE_LABEL}{title}\n\n");
+        let len = prefix.len();
+        (prefix + &body, len)
+    }
+}
+
+/// Keys that move or select rather than type, allowed with Ctrl (word moves).
+fn is_navigation(code: KeyCode) -> bool {
+    matches!(
+        code,
+        KeyCode::Left
+            | KeyCode::Right
+            | KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::Home
+            | KeyCode::End
+            | KeyCode::Backspace
+            | KeyCode::Delete
+    )
+}
+
+fn clamp16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}

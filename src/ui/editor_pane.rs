@@ -1,0 +1,128 @@
+//! The précis side: the one-line title field above the body, both
+//! ratatui-textarea widgets with soft wrap. The widget cannot style ranges,
+//! so the report's marks are painted onto the frame after it draws, using
+//! the widget's own screen-to-text mapping so they stay exact under wrap.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::{Block, Borders};
+use ratatui_textarea::TextArea;
+use unicode_width::UnicodeWidthChar;
+
+use super::app::{App, Focus};
+use super::marks::Mark;
+use super::theme::Theme;
+
+/// Draws the title field into `area` (three rows with its border).
+pub fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Title;
+    let words = app.report.precis.title_words;
+    let label = match app.marks.title_problem {
+        Some(_) if app.title.is_empty() => " Title · missing ".to_string(),
+        _ => format!(" Title · {words} words "),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.title_border(focused, app.marks.title_problem))
+        .title(label);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut areas = app.areas.get();
+    areas.title = inner;
+    app.areas.set(areas);
+    draw_field(frame, inner, &app.title, &app.marks.title, focused, theme);
+}
+
+/// Draws the précis body into `area`.
+pub fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Body;
+    let p = &app.report.precis;
+    let t = &app.report.target;
+    let label = format!(" Précis · {}/{} words ", p.words, t.words);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(label)
+        .title_style(theme.length(t.status));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut areas = app.areas.get();
+    areas.body = inner;
+    app.areas.set(areas);
+    draw_field(frame, inner, &app.body, &app.marks.body, focused, theme);
+}
+
+fn draw_field(
+    frame: &mut Frame,
+    inner: Rect,
+    field: &TextArea<'static>,
+    marks: &[Mark],
+    focused: bool,
+    theme: &Theme,
+) {
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    frame.render_widget(field, inner);
+    paint_marks(frame.buffer_mut(), inner, field, marks, theme);
+    if focused {
+        let cursor = field.screen_cursor();
+        let (top, left) = field.scroll_offset();
+        let row = cursor.row.saturating_sub(usize::from(top));
+        let col = cursor.col.saturating_sub(usize::from(left));
+        if row < usize::from(inner.height) && col < usize::from(inner.width) {
+            frame.set_cursor_position(Position::new(inner.x + col as u16, inner.y + row as u16));
+        }
+    }
+}
+
+/// Styles the cells of every marked span visible in `inner`.
+fn paint_marks(
+    buf: &mut Buffer,
+    inner: Rect,
+    field: &TextArea<'static>,
+    marks: &[Mark],
+    theme: &Theme,
+) {
+    if marks.is_empty() {
+        return;
+    }
+    let lines = field.lines();
+    let (top, _) = field.scroll_offset();
+    let mut previous = None;
+    for y in 0..inner.height {
+        let display_row = usize::from(top) + usize::from(y);
+        let start = field.screen_to_data(display_row, 0);
+        if previous == Some((start.0, start.1)) {
+            break;
+        }
+        previous = Some((start.0, start.1));
+        let end = field.screen_to_data(display_row, usize::from(u16::MAX));
+        let (line, from) = (start.0, start.1);
+        let to = if end.0 == line { end.1 } else { usize::MAX };
+        let Some(text) = lines.get(line) else { break };
+        for mark in marks
+            .iter()
+            .filter(|m| m.row == line && m.end > from && m.start < to)
+        {
+            let style = theme.mark(mark.kind);
+            let mut x = 0usize;
+            for (k, c) in text.chars().enumerate().skip(from) {
+                if k >= to || k >= mark.end || x >= usize::from(inner.width) {
+                    break;
+                }
+                let w = c.width().unwrap_or(1).max(1);
+                if k >= mark.start {
+                    for dx in 0..w {
+                        let cell_x = x + dx;
+                        if cell_x < usize::from(inner.width) {
+                            buf[(inner.x + cell_x as u16, inner.y + y)].set_style(style);
+                        }
+                    }
+                }
+                x += w;
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The flags panel: every finding with its message; choosing one moves the
+//! précis cursor to it and scrolls the source to what it refers to.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
+
+use super::app::{App, Focus};
+use super::theme::Theme;
+use crate::report::Severity;
+use crate::text::sanitize::one_line;
+
+/// Where a flag stands, as the student sees the fields: `title`, or the
+/// body's `line:column`.
+fn place(app: &App, flag: &crate::report::Flag) -> String {
+    use super::marks::Field;
+    use crate::report::FlagKind;
+    if matches!(
+        flag.kind,
+        FlagKind::MissingTitle | FlagKind::TitleLength | FlagKind::TitleNotAllowed
+    ) {
+        return "title".to_string();
+    }
+    match app.marks.locate(flag.start) {
+        Some((Field::Title, _, _)) => "title".to_string(),
+        Some((Field::Body, row, col)) => format!("{}:{}", row + 1, col + 1),
+        None => String::new(),
+    }
+}
+
+/// Draws the flags panel into `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Flags;
+    let flags = &app.report.flags;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(format!(
+            " Flags ({}) · ↑↓ choose · Enter go to · Esc close ",
+            flags.len()
+        ));
+    let inner = block.inner(area);
+    let mut areas = app.areas.get();
+    areas.flags = inner;
+    app.areas.set(areas);
+    let items: Vec<ListItem> = if flags.is_empty() {
+        vec![ListItem::new(Span::styled(
+            "Nothing to fix: every check passes.",
+            theme.good(),
+        ))]
+    } else {
+        flags
+            .iter()
+            .map(|f| {
+                let (mark, style) = match f.severity {
+                    Severity::Error => ("✗", theme.error()),
+                    Severity::Warning => ("⚠", theme.warning()),
+                    Severity::Info => ("·", theme.dim()),
+                };
+                ListItem::new(Line::from(vec![
+                    Span::styled(format!("{mark} "), style),
+                    Span::styled(format!("{:<7} ", place(app, f)), theme.dim()),
+                    Span::raw(one_line(&f.message)),
+                ]))
+            })
+            .collect()
+    };
+    let list = List::new(items).block(block).highlight_style(if focused {
+        theme.selected()
+    } else {
+        theme.dim()
+    });
+    let mut state =
+        ListState::default().with_selected((!flags.is_empty()).then_some(app.flag_selected));
+    frame.render_stateful_widget(list, area, &mut state);
+}

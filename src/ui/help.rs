@@ -1,0 +1,47 @@
+//! The help overlay: every key binding, from the same table that dispatches.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::keys::BINDINGS;
+use super::theme::Theme;
+
+/// Draws the help box centred over `area`.
+pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let width = area.width.saturating_sub(4).min(84);
+    let height = area.height.saturating_sub(2).min(BINDINGS.len() as u16 + 8);
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [box_area] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    let mut lines: Vec<Line> = BINDINGS
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!("{:>24}", b.keys), theme.key()),
+                Span::raw(format!("  {}", b.what)),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Your précis is checked as you type: length against one-third of the source, the title, the declared count, and every figure.",
+        theme.dim(),
+    ));
+    lines.push(Line::styled("Press any key to close.", theme.dim()));
+    frame.render_widget(Clear, box_area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Help: keys ")
+        .border_style(theme.border(true));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        box_area,
+    );
+}

@@ -1,0 +1,254 @@
+//! The report's byte offsets turned into places on screen: character
+//! columns in the title field and body lines, and byte ranges of the source.
+//! Built once per analysis, so drawing only looks them up.
+
+use std::ops::Range;
+
+use super::app::TITLE_LABEL;
+use crate::report::{FlagKind, Report, Severity};
+
+/// How a marked span is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MarkKind {
+    /// A figure that contradicts the source.
+    WrongFigure,
+    /// Another error (length, declared count…).
+    Error,
+    /// A figure the source does not have.
+    UnknownFigure,
+    /// Words copied from the source.
+    Copied,
+    /// A warning (first person, contraction…).
+    Warning,
+    /// Information only.
+    Info,
+}
+
+/// A span within one line of a text field, in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// The line (0 for the title field).
+    pub row: usize,
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// How to draw it.
+    pub kind: MarkKind,
+}
+
+/// Which text field a précis offset falls in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The title field.
+    Title,
+    /// The body.
+    Body,
+}
+
+/// Every mark of one analysis.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks {
+    /// Marks in the title field.
+    pub title: Vec<Mark>,
+    /// Marks in the body, by line.
+    pub body: Vec<Mark>,
+    /// Source byte ranges the flags point at (a wrong figure's true value,
+    /// a copied phrase's origin).
+    pub source: Vec<(Range<usize>, MarkKind)>,
+    /// The most serious flag about the title as a whole (missing, length).
+    pub title_problem: Option<Severity>,
+    /// Byte length of the `Title:` prefix in the analysed text.
+    prefix: usize,
+    /// Byte offset where each body line starts, in the joined body.
+    line_starts: Vec<usize>,
+    /// The body lines' lengths in bytes, to turn offsets into columns.
+    line_text: Vec<String>,
+    /// The title field's text.
+    title_text: String,
+}
+
+fn kind_of(kind: FlagKind, severity: Severity) -> MarkKind {
+    match (kind, severity) {
+        (FlagKind::NumberMismatch | FlagKind::NumberUnitMismatch, _) => MarkKind::WrongFigure,
+        (FlagKind::NumberNotInSource, Severity::Info) => MarkKind::Info,
+        (FlagKind::NumberNotInSource, _) => MarkKind::UnknownFigure,
+        (FlagKind::CopiedPhrase, _) => MarkKind::Copied,
+        (_, Severity::Error) => MarkKind::Error,
+        (_, Severity::Warning) => MarkKind::Warning,
+        (_, Severity::Info) => MarkKind::Info,
+    }
+}
+
+impl Marks {
+    /// Maps `report` (an analysis of `text`, whose first `prefix` bytes are
+    /// the `Title:` line) onto the title field and body lines.
+    pub fn build(
+        report: &Report,
+        text: &str,
+        prefix: usize,
+        title: &[String],
+        body: &[String],
+    ) -> Self {
+        let mut line_starts = Vec::with_capacity(body.len());
+        let mut at = 0;
+        for line in body {
+            line_starts.push(at);
+            at += line.len() + 1;
+        }
+        let mut marks = Marks {
+            prefix,
+            line_starts,
+            line_text: body.to_vec(),
+            title_text: title.first().cloned().unwrap_or_default(),
+            ..Marks::default()
+        };
+        for flag in &report.flags {
+            if let Some(s) = &flag.source {
+                marks
+                    .source
+                    .push((s.start..s.end, kind_of(flag.kind, flag.severity)));
+            }
+            let whole_title = matches!(
+                flag.kind,
+                FlagKind::MissingTitle | FlagKind::TitleLength | FlagKind::TitleNotAllowed
+            );
+            if whole_title {
+                marks.title_problem = Some(
+                    marks
+                        .title_problem
+                        .map_or(flag.severity, |s| s.min(flag.severity)),
+                );
+                continue;
+            }
+            if flag.start == flag.end || flag.end > text.len() {
+                continue;
+            }
+            marks.add(flag.start..flag.end, kind_of(flag.kind, flag.severity));
+        }
+        marks.source.sort_by_key(|(r, _)| r.start);
+        marks
+    }
+
+    fn add(&mut self, range: Range<usize>, kind: MarkKind) {
+        let Some((field, row, start)) = self.locate(range.start) else {
+            return;
+        };
+        match field {
+            Field::Title => {
+                let end = self.locate(range.end).map_or(start, |(_, _, c)| c);
+                self.title.push(Mark {
+                    row: 0,
+                    start,
+                    end: end.max(start),
+                    kind,
+                });
+            }
+            Field::Body => {
+                let Some((_, last_row, last_col)) = self.locate(range.end) else {
+                    return;
+                };
+                for r in row..=last_row {
+                    let from = if r == row { start } else { 0 };
+                    let to = if r == last_row {
+                        last_col
+                    } else {
+                        self.line_text.get(r).map_or(0, |l| l.chars().count())
+                    };
+                    if to > from {
+                        self.body.push(Mark {
+                            row: r,
+                            start: from,
+                            end: to,
+                            kind,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Where précis byte `offset` stands: the field, line and character column.
+    pub fn locate(&self, offset: usize) -> Option<(Field, usize, usize)> {
+        let title_start = TITLE_LABEL.len();
+        if self.prefix > 0 && offset < self.prefix {
+            let in_title = offset.checked_sub(title_start)?.min(self.title_text.len());
+            let col = self
+                .title_text
+                .get(..in_title)
+                .map_or(0, |s| s.chars().count());
+            return Some((Field::Title, 0, col));
+        }
+        let offset = offset - self.prefix;
+        let row = self
+            .line_starts
+            .partition_point(|&s| s <= offset)
+            .checked_sub(1)?;
+        let line = self.line_text.get(row)?;
+        let in_line = (offset - self.line_starts[row]).min(line.len());
+        let col = line.get(..in_line).map_or(0, |s| s.chars().count());
+        Some((Field::Body, row, col))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::words::CountingOptions;
+    use crate::analysis::{Settings, analyse};
+
+    #[test]
+    fn a_wrong_figure_is_marked_in_the_body_and_its_source() {
+        let source = "The corridor cost \\$65 billion over ten years.".to_string();
+        let title = vec!["Corridor Costs In Brief".to_string()];
+        let body = vec!["It cost".to_string(), "$60 billion in all.".to_string()];
+        let text = format!("{TITLE_LABEL}{}\n\n{}", title[0], body.join("\n"));
+        let prefix = TITLE_LABEL.len() + title[0].len() + 2;
+        let report = analyse(
+            source.clone(),
+            &text,
+            &Settings::default(),
+            CountingOptions::default(),
+        );
+        let marks = Marks::build(&report, &text, prefix, &title, &body);
+        let wrong = marks
+            .body
+            .iter()
+            .find(|m| m.kind == MarkKind::WrongFigure)
+            .copied();
+        assert_eq!(
+            wrong,
+            Some(Mark {
+                row: 1,
+                start: 0,
+                end: 11,
+                kind: MarkKind::WrongFigure
+            })
+        );
+        let (range, kind) = marks.source[0].clone();
+        assert_eq!(
+            (&source[range], kind),
+            ("\\$65 billion", MarkKind::WrongFigure)
+        );
+    }
+
+    #[test]
+    fn offsets_map_to_character_columns() {
+        let title = vec!["Été chaud".to_string()];
+        let body = vec!["ça va".to_string(), "é $5".to_string()];
+        let prefix = TITLE_LABEL.len() + title[0].len() + 2;
+        let marks = Marks {
+            prefix,
+            line_starts: vec![0, body[0].len() + 1],
+            line_text: body.clone(),
+            title_text: title[0].clone(),
+            ..Marks::default()
+        };
+        let dollar = prefix + body[0].len() + 1 + "é ".len();
+        assert_eq!(marks.locate(dollar), Some((Field::Body, 1, 2)));
+        assert_eq!(
+            marks.locate(TITLE_LABEL.len() + "Été ".len()),
+            Some((Field::Title, 0, 4))
+        );
+    }
+}

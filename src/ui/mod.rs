@@ -1,0 +1,61 @@
+//! The full-screen editor: the source beside the précis, with the report
+//! shown live. `app` holds state and `update`; each region has a plain draw
+//! function; `runtime` owns the terminal and carries out effects.
+
+pub mod app;
+pub mod editor_pane;
+pub mod flags_panel;
+pub mod help;
+pub mod keys;
+pub mod layout;
+pub mod marks;
+pub mod picker;
+pub mod runtime;
+pub mod source_pane;
+pub mod status_bar;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use app::{App, Overlay};
+use theme::Theme;
+
+/// Draws the whole screen for `app`.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let Some(areas) = layout::split(area, app.flags_open) else {
+        let message = format!(
+            "Enlarge the window: précis needs at least {}×{} (now {}×{}). Your text is safe.",
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT,
+            area.width,
+            area.height
+        );
+        let [row] = Layout::vertical([Constraint::Length(3)])
+            .flex(Flex::Center)
+            .areas(area);
+        frame.render_widget(
+            Paragraph::new(Line::raw(message))
+                .wrap(Wrap { trim: true })
+                .centered(),
+            row,
+        );
+        return;
+    };
+    source_pane::render(frame, areas.source, app, theme);
+    editor_pane::render_title(frame, areas.title, app, theme);
+    editor_pane::render_body(frame, areas.body, app, theme);
+    if let Some(flags) = areas.flags {
+        flags_panel::render(frame, flags, app, theme);
+    }
+    status_bar::render(frame, areas.status, app, theme);
+    status_bar::render_footer(frame, areas.footer, app, theme);
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help => help::render(frame, area, theme),
+        Overlay::Picker(p) => picker::render(frame, area, p, theme),
+    }
+}

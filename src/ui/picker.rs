@@ -1,0 +1,172 @@
+//! The passage picker: a searchable list of the built-in passages (title,
+//! words, target); typing a path that matches no passage opens that file.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+
+use super::app::Opening;
+use super::theme::Theme;
+use crate::analysis::target::{Target, TargetRule};
+use crate::passages::{self, Passage};
+use crate::text::sanitize::one_line;
+
+/// The picker's state: what was typed and which row is chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Picker {
+    /// The search text (or a file path).
+    pub query: String,
+    /// The chosen row among the matches.
+    pub selected: usize,
+}
+
+/// What a key did to the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Keep the picker open.
+    Stay,
+    /// Close it, opening nothing.
+    Close,
+    /// Close it and open this.
+    Open(Opening),
+}
+
+impl Picker {
+    /// The built-in passages whose title or id contains the query.
+    pub fn matches(&self) -> Vec<&'static Passage> {
+        let q = self.query.trim().to_lowercase();
+        passages::ALL
+            .iter()
+            .filter(|p| q.is_empty() || p.title().to_lowercase().contains(&q) || p.id.contains(&q))
+            .collect()
+    }
+
+    /// Handles a key.
+    pub fn key(&mut self, key: KeyEvent) -> Outcome {
+        let n = self.matches().len();
+        match key.code {
+            KeyCode::Esc => return Outcome::Close,
+            KeyCode::Char('c' | 'q' | 'p') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                return Outcome::Close;
+            }
+            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down if n > 0 => self.selected = (self.selected + 1).min(n - 1),
+            KeyCode::Backspace => {
+                self.query.pop();
+                self.selected = 0;
+            }
+            KeyCode::Enter => {
+                let matches = self.matches();
+                return match matches.get(self.selected) {
+                    Some(p) => Outcome::Open(Opening::BuiltIn(p.id.to_string())),
+                    None if !self.query.trim().is_empty() => {
+                        Outcome::Open(Opening::File(self.query.trim().to_string()))
+                    }
+                    None => Outcome::Stay,
+                };
+            }
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                self.query.push(c);
+                self.selected = 0;
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+/// Draws the picker centred over `area`.
+pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
+    let width = area.width.saturating_sub(4).min(90);
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(passages::ALL.len() as u16 + 7);
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [box_area] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, box_area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(" Choose a passage · type to search, or a file path · Enter open · Esc cancel ");
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    let [query_area, list_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    let query = Line::from(vec![
+        Span::styled("Search: ", theme.dim()),
+        Span::raw(one_line(&picker.query)),
+        Span::styled("█", theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(query), query_area);
+    let matches = picker.matches();
+    let items: Vec<ListItem> = if matches.is_empty() {
+        vec![ListItem::new(Span::styled(
+            "No passage matches: Enter opens it as a file path.",
+            theme.dim(),
+        ))]
+    } else {
+        matches
+            .iter()
+            .map(|p| {
+                let words = p.words();
+                let target = Target::new(words, TargetRule::default(), 0.05).words;
+                ListItem::new(Line::from(vec![
+                    Span::raw(format!("{:<52}", p.title())),
+                    Span::styled(format!("{words:>5} words  target {target:>4}"), theme.dim()),
+                ]))
+            })
+            .collect()
+    };
+    let list = List::new(items)
+        .highlight_style(theme.selected())
+        .highlight_symbol("› ");
+    let mut state =
+        ListState::default().with_selected((!matches.is_empty()).then_some(picker.selected));
+    frame.render_stateful_widget(list, list_area, &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn search_narrows_and_enter_opens() {
+        let mut p = Picker::default();
+        for c in "silk".chars() {
+            p.key(key(KeyCode::Char(c)));
+        }
+        assert_eq!(p.matches().len(), 1);
+        assert_eq!(
+            p.key(key(KeyCode::Enter)),
+            Outcome::Open(Opening::BuiltIn("silk-road".into()))
+        );
+    }
+
+    #[test]
+    fn an_unknown_query_opens_as_a_file() {
+        let mut p = Picker::default();
+        for c in "/tmp/x.txt".chars() {
+            p.key(key(KeyCode::Char(c)));
+        }
+        assert_eq!(
+            p.key(key(KeyCode::Enter)),
+            Outcome::Open(Opening::File("/tmp/x.txt".into()))
+        );
+        assert_eq!(p.key(key(KeyCode::Esc)), Outcome::Close);
+    }
+}

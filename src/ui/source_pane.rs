@@ -1,0 +1,279 @@
+//! The source pane: the passage, read-only, word-wrapped once per width and
+//! cached, with the figures and phrases the flags point at highlighted.
+//! Every character passes through the terminal-safe stand-in, so escape
+//! sequences in a file are shown, never obeyed.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+use unicode_width::UnicodeWidthChar;
+
+use super::app::{App, Focus};
+use super::theme::Theme;
+use crate::text::sanitize::stand_in;
+
+/// The source wrapped into display rows for one width.
+#[derive(Debug, Default)]
+pub struct WrapCache {
+    width: usize,
+    start: usize,
+    len: usize,
+    rows: Vec<Range<usize>>,
+}
+
+/// The width of a character as drawn (control characters as their stand-in).
+fn width_of(c: char) -> usize {
+    match c {
+        '\t' => 1,
+        c => stand_in(c).width().unwrap_or(1),
+    }
+}
+
+impl WrapCache {
+    /// The display rows of `text` from `start` at `width`, rewrapping only
+    /// when the width or text changed.
+    pub fn rows(&mut self, text: &str, start: usize, width: usize) -> &[Range<usize>] {
+        let width = width.max(1);
+        if self.width != width
+            || self.start != start
+            || self.len != text.len()
+            || self.rows.is_empty()
+        {
+            self.rows = wrap(text, start, width);
+            self.width = width;
+            self.start = start;
+            self.len = text.len();
+        }
+        &self.rows
+    }
+
+    /// The display row holding byte `offset`.
+    pub fn row_of(&mut self, text: &str, start: usize, width: usize, offset: usize) -> usize {
+        let rows = self.rows(text, start, width);
+        rows.partition_point(|r| r.end < offset)
+            .min(rows.len().saturating_sub(1))
+    }
+}
+
+/// Word-wraps `text[start..]` into display rows of at most `width` cells;
+/// words wider than a row are split. Leading blank lines are skipped.
+pub fn wrap(text: &str, start: usize, width: usize) -> Vec<Range<usize>> {
+    let start =
+        start + (text[start..].len() - text[start..].trim_start_matches(['\n', '\r']).len());
+    let mut rows = Vec::new();
+    let mut line_start = start;
+    for line in text[start..].split('\n') {
+        let visible = line.strip_suffix('\r').unwrap_or(line);
+        wrap_line(visible, line_start, width, &mut rows);
+        line_start += line.len() + 1;
+    }
+    rows
+}
+
+/// Wraps one line (no line break inside) that starts at byte `base`.
+fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>) {
+    let bytes = line.as_bytes();
+    // The row being filled: start, end of its last word, width so far.
+    let mut row: Option<(usize, usize, usize)> = None;
+    let mut i = 0;
+    let mut first_word = true;
+    while i < line.len() {
+        let spaces_start = i;
+        while i < line.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        if i == line.len() {
+            break;
+        }
+        let spaces = i - spaces_start;
+        let word_start = i;
+        let mut word_width = 0;
+        for c in line[i..].chars().take_while(|c| *c != ' ') {
+            word_width += width_of(c);
+            i += c.len_utf8();
+        }
+        let word_end = i;
+        if let Some((s, e, w)) = row {
+            if w + spaces + word_width <= width {
+                row = Some((s, word_end, w + spaces + word_width));
+                continue;
+            }
+            rows.push(base + s..base + e);
+        }
+        // The word opens a row: a line's indentation is kept, and a word
+        // wider than the row is split.
+        let (mut chunk_start, mut chunk_width) = if first_word && spaces < width {
+            (spaces_start, spaces)
+        } else {
+            (word_start, 0)
+        };
+        for (k, c) in line[word_start..word_end].char_indices() {
+            let w = width_of(c);
+            if chunk_width + w > width && chunk_width > 0 {
+                rows.push(base + chunk_start..base + word_start + k);
+                chunk_start = word_start + k;
+                chunk_width = 0;
+            }
+            chunk_width += w;
+        }
+        row = Some((chunk_start, word_end, chunk_width));
+        first_word = false;
+    }
+    match row {
+        Some((s, e, _)) => rows.push(base + s..base + e),
+        None => rows.push(base..base),
+    }
+}
+
+/// Draws the source pane into `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let analysis = &app.source.analysis;
+    let title = format!(
+        " Source: {} · {} words · target {} ",
+        crate::text::sanitize::one_line(&app.source.name),
+        analysis.words(),
+        app.report.target.words
+    );
+    let focused = app.focus == Focus::Source;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut areas = app.areas.get();
+    areas.source = inner;
+    app.areas.set(areas);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let text = analysis.text();
+    let width = usize::from(inner.width.saturating_sub(1));
+    let mut cache = app.wrap.borrow_mut();
+    if let Some(offset) = app.source_reveal.take() {
+        let row = cache.row_of(text, analysis.passage_start(), width, offset);
+        app.source_scroll.set(row.saturating_sub(3));
+    }
+    let rows = cache.rows(text, analysis.passage_start(), width);
+    let height = usize::from(inner.height);
+    let top = app
+        .source_scroll
+        .get()
+        .min(rows.len().saturating_sub(height));
+    app.source_scroll.set(top);
+    let visible = &rows[top..(top + height).min(rows.len())];
+    let span = visible.first().map_or(0, |r| r.start)..visible.last().map_or(0, |r| r.end);
+    let highlights = highlights(app, theme, span);
+    let lines: Vec<Line> = visible
+        .iter()
+        .map(|r| styled_row(text, r.clone(), &highlights))
+        .collect();
+    let text_area = Rect {
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines), text_area);
+    if rows.len() > height {
+        let mut state = ScrollbarState::new(rows.len().saturating_sub(height))
+            .position(top)
+            .viewport_content_length(height);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            inner,
+            &mut state,
+        );
+    }
+}
+
+/// The highlighted byte ranges overlapping `visible`, with their styles;
+/// later entries win.
+fn highlights(app: &App, theme: &Theme, visible: Range<usize>) -> Vec<(Range<usize>, Style)> {
+    let overlaps = |r: &Range<usize>| r.start < visible.end && r.end > visible.start;
+    let mut out: Vec<(Range<usize>, Style)> = Vec::new();
+    if app.show_figures {
+        out.extend(
+            app.source
+                .analysis
+                .figures()
+                .filter(overlaps)
+                .map(|r| (r, theme.figure())),
+        );
+    }
+    out.extend(
+        app.marks
+            .source
+            .iter()
+            .filter(|(r, _)| overlaps(r))
+            .map(|(r, k)| (r.clone(), theme.mark(*k))),
+    );
+    if let Some(r) = app.source_focus.as_ref().filter(|r| overlaps(r)) {
+        out.push((r.clone(), theme.chosen()));
+    }
+    out
+}
+
+/// One display row, its characters made safe and styled by the highlights.
+fn styled_row(
+    text: &str,
+    row: Range<usize>,
+    highlights: &[(Range<usize>, Style)],
+) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_style = Style::default();
+    for (i, c) in text[row.clone()].char_indices() {
+        let at = row.start + i;
+        let style = highlights
+            .iter()
+            .filter(|(r, _)| r.contains(&at))
+            .fold(Style::default(), |s, (_, h)| s.patch(*h));
+        if style != run_style && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), run_style));
+        }
+        run_style = style;
+        run.push(if c == '\t' { ' ' } else { stand_in(c) });
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, run_style));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, 0, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_keeps_paragraphs() {
+        assert_eq!(rows("one two three four", 9), ["one two", "three", "four"]);
+        assert_eq!(rows("ab\n\ncd", 10), ["ab", "", "cd"]);
+        assert_eq!(rows("\n\nfirst", 10), ["first"]);
+    }
+
+    #[test]
+    fn splits_words_wider_than_a_row() {
+        assert_eq!(rows("abcdefghij k", 4), ["abcd", "efgh", "ij k"]);
+    }
+
+    #[test]
+    fn wide_characters_take_two_cells() {
+        assert_eq!(rows("中国中国", 4), ["中国", "中国"]);
+    }
+
+    #[test]
+    fn every_byte_of_text_is_in_order() {
+        let text = "A long line of words that wraps\r\nand a second  line with  spaces";
+        let r = wrap(text, 0, 7);
+        assert!(r.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+}

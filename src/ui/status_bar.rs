@@ -1,0 +1,144 @@
+//! The status bar, always visible and updated on every keystroke: the word
+//! count against the target with a gauge, the figure and other flags, the
+//! title, and whether the draft is saved; and below it the main keys.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph};
+
+use super::app::{App, SaveState};
+use super::theme::Theme;
+use crate::analysis::target::LengthStatus;
+use crate::report::Severity;
+use crate::text::sanitize::one_line;
+
+/// Draws the status line into `area` (one row).
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [gauge_area, text_area] =
+        Layout::horizontal([Constraint::Length(14), Constraint::Min(1)]).areas(area);
+    let t = &app.report.target;
+    let words = app.report.precis.words;
+    let ratio = if t.words == 0 {
+        0.0
+    } else {
+        (words as f64 / t.words as f64).min(1.0)
+    };
+    let gauge = LineGauge::default()
+        .ratio(ratio)
+        .filled_style(theme.length(t.status))
+        .unfilled_style(theme.dim())
+        .label("");
+    frame.render_widget(
+        gauge,
+        Rect {
+            width: gauge_area.width.saturating_sub(1),
+            ..gauge_area
+        },
+    );
+
+    let sep = || Span::styled(" │ ", theme.dim());
+    let where_ = match t.status {
+        LengthStatus::Under => format!("{} to go", t.min - words),
+        LengthStatus::Within => "on target".to_string(),
+        LengthStatus::Over => format!("{} over", words - t.max),
+    };
+    let mut spans = vec![
+        Span::styled(format!("{words}/{} words", t.words), theme.length(t.status)),
+        Span::styled(
+            format!(" ({}–{}) {where_}", t.min, t.max),
+            theme.length(t.status),
+        ),
+        sep(),
+    ];
+    let figures = app
+        .report
+        .flags
+        .iter()
+        .filter(|f| f.kind.is_number() && f.severity != Severity::Info)
+        .count();
+    let others = app
+        .report
+        .flags
+        .iter()
+        .filter(|f| {
+            !f.kind.is_number()
+                && f.severity != Severity::Info
+                && !matches!(
+                    f.kind,
+                    crate::report::FlagKind::TooLong | crate::report::FlagKind::TooShort
+                )
+        })
+        .count();
+    spans.push(if figures > 0 {
+        Span::styled(
+            format!("✗ {figures} figure{}", plural(figures)),
+            theme.error(),
+        )
+    } else {
+        Span::styled("figures ✓", theme.good())
+    });
+    spans.push(sep());
+    spans.push(if others > 0 {
+        Span::styled(
+            format!("⚠ {others} flag{}", plural(others)),
+            theme.warning(),
+        )
+    } else {
+        Span::styled("style ✓", theme.good())
+    });
+    spans.push(sep());
+    spans.push(
+        match (app.marks.title_problem, app.report.precis.title.is_some()) {
+            (Some(_), false) => Span::styled("no title", theme.error()),
+            (Some(_), true) => Span::styled("title ✗", theme.warning()),
+            (None, true) => Span::styled("title ✓", theme.good()),
+            (None, false) => Span::styled("no title", theme.dim()),
+        },
+    );
+    spans.push(sep());
+    spans.push(match &app.save {
+        SaveState::Saved(Some(at)) => Span::styled(format!("saved {at}"), theme.good()),
+        SaveState::Saved(None) => Span::styled("saved", theme.dim()),
+        SaveState::Unsaved => Span::styled("unsaved", theme.warning()),
+        SaveState::Failed(_) => Span::styled("NOT SAVED", theme.error()),
+    });
+    frame.render_widget(Paragraph::new(Line::from(spans)), text_area);
+}
+
+/// Draws the bottom row: the app's message when there is one (until the
+/// next key), otherwise the main keys, nano-style.
+pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if let Some(note) = &app.note {
+        let style = if note.problem {
+            theme.error()
+        } else {
+            Style::default()
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(one_line(&note.text), style)),
+            area,
+        );
+        return;
+    }
+    let keys = [
+        ("^S", "Save"),
+        ("^Q", "Quit"),
+        ("Tab", "Pane"),
+        ("^F", "Flags"),
+        ("^N", "Figures"),
+        ("^P", "Passages"),
+        ("F1", "Help"),
+    ];
+    let mut spans = Vec::new();
+    for (key, what) in keys {
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,54 @@
+//! Snapshots of the rendered editor (ratatui's TestBackend + insta): the
+//! wide and stacked layouts, a terminal too small, a wrong figure marked in
+//! both panes (`^` rows show underlined cells), the flags panel and help.
+
+mod common;
+
+use common::{app_on, ctrl, key, screen, type_text};
+use ratatui::crossterm::event::KeyCode;
+
+const PRECIS: &str = "Revenue from taxes stays between 9 and 12 percent of output, far below what public services need.";
+
+#[test]
+fn wide_layout_with_a_wrong_figure_marked() {
+    let mut app = app_on("narrow-tax-base");
+    app.update(key(KeyCode::Up));
+    type_text(&mut app, "A Narrow Base Starves States");
+    app.update(key(KeyCode::Enter));
+    type_text(&mut app, PRECIS);
+    app.update(ctrl('f'));
+    app.update(key(KeyCode::Enter));
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn narrow_layout_stacks_the_panes() {
+    let mut app = app_on("silk-road");
+    type_text(
+        &mut app,
+        "Trade along the routes carried faiths, inventions and diseases as well as silk.",
+    );
+    insta::assert_snapshot!(screen(&app, 80, 30));
+}
+
+#[test]
+fn too_small_terminal_asks_for_more_room() {
+    let app = app_on("silk-road");
+    insta::assert_snapshot!(screen(&app, 30, 10));
+}
+
+#[test]
+fn help_overlay_lists_the_keys() {
+    let mut app = app_on("silk-road");
+    app.update(key(KeyCode::F(1)));
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn every_source_figure_can_be_highlighted() {
+    let mut app = app_on("silk-road");
+    app.update(ctrl('n'));
+    let text = screen(&app, 120, 30);
+    assert!(text.lines().any(|l| l.contains('^')), "{text}");
+    insta::assert_snapshot!(text);
+}

@@ -1,0 +1,220 @@
+//! The editor's behaviour through `App::update`, with no terminal: typing,
+//! focus, saving and quitting, undo, paste, flags, the picker and help.
+
+mod common;
+
+use common::{app_on, ctrl, key, screen, type_text};
+use precis::report::FlagKind;
+use precis::ui::app::{Action, Effect, Focus, Opening, Overlay};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[test]
+fn a_new_draft_starts_in_the_body_and_counts_as_you_type() {
+    let mut app = app_on("narrow-tax-base");
+    assert_eq!(app.focus, Focus::Body);
+    type_text(&mut app, "Revenue stays low.");
+    assert_eq!(app.body.lines(), ["Revenue stays low."]);
+    assert_eq!(app.report.precis.words, 3);
+    assert_eq!(app.report.target.words, 150);
+}
+
+#[test]
+fn a_wrong_figure_is_flagged_live_with_the_source_value() {
+    let mut app = app_on("narrow-tax-base");
+    type_text(&mut app, "Tax revenue stays near 12 percent of output.");
+    let wrong: Vec<_> = app
+        .report
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::NumberMismatch)
+        .collect();
+    assert_eq!(wrong.len(), 1, "{:#?}", app.report.flags);
+    assert_eq!(wrong[0].text, "12 percent");
+    assert!(
+        wrong[0].message.contains("source says"),
+        "{}",
+        wrong[0].message
+    );
+}
+
+#[test]
+fn focus_moves_between_title_body_and_source() {
+    let mut app = app_on("silk-road");
+    app.update(key(KeyCode::Up));
+    assert_eq!(
+        app.focus,
+        Focus::Title,
+        "Up from the first line reaches the title"
+    );
+    type_text(&mut app, "Trade Carried Ideas Too");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.focus, Focus::Body, "Enter leaves the title");
+    assert_eq!(app.title.lines(), ["Trade Carried Ideas Too"]);
+    assert_eq!(
+        app.report.precis.title.as_deref(),
+        Some("Trade Carried Ideas Too")
+    );
+    app.update(key(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Source);
+    app.update(key(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Body);
+    app.update(key(KeyCode::BackTab));
+    assert_eq!(app.focus, Focus::Title);
+}
+
+#[test]
+fn typing_while_the_source_has_focus_goes_to_the_precis() {
+    let mut app = app_on("silk-road");
+    app.update(key(KeyCode::Tab));
+    app.update(key(KeyCode::Char('x')));
+    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.body.lines(), ["x"]);
+}
+
+#[test]
+fn save_and_quit_are_effects_for_the_runtime() {
+    let mut app = app_on("silk-road");
+    assert_eq!(app.update(ctrl('s')), [Effect::Save]);
+    assert_eq!(app.update(ctrl('q')), [Effect::SaveAndQuit]);
+    type_text(&mut app, "a");
+    assert!(matches!(app.save, precis::ui::app::SaveState::Unsaved));
+}
+
+#[test]
+fn undo_and_redo() {
+    let mut app = app_on("silk-road");
+    type_text(&mut app, "abc");
+    app.update(ctrl('z'));
+    app.update(ctrl('z'));
+    assert_eq!(app.body.lines(), ["a"]);
+    app.update(ctrl('y'));
+    assert_eq!(app.body.lines(), ["ab"]);
+}
+
+#[test]
+fn unbound_control_keys_change_nothing() {
+    let mut app = app_on("silk-road");
+    type_text(&mut app, "keep");
+    for c in ['k', 'u', 'h', 'w', 'e', 'b', 'o', 'r', 'j', 'm', 't'] {
+        app.update(ctrl(c));
+    }
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('d'),
+        KeyModifiers::ALT,
+    )));
+    assert_eq!(app.body.lines(), ["keep"]);
+}
+
+#[test]
+fn paste_normalises_line_ends_tabs_and_controls() {
+    let mut app = app_on("silk-road");
+    app.update(Action::Paste("one\r\ntwo\rthree\tfour\u{1b}[2J".into()));
+    assert_eq!(app.body.lines(), ["one", "two", "three four[2J"]);
+    app.update(key(KeyCode::BackTab));
+    app.update(Action::Paste("A\nTitle".into()));
+    assert_eq!(app.title.lines(), ["A Title"]);
+}
+
+#[test]
+fn choosing_a_flag_moves_the_cursor_and_shows_the_source_figure() {
+    let mut app = app_on("narrow-tax-base");
+    type_text(
+        &mut app,
+        "Revenue is low.\nIt stays near 12 percent of output.",
+    );
+    screen(&app, 120, 40);
+    app.update(ctrl('f'));
+    assert!(app.flags_open);
+    assert_eq!(app.focus, Focus::Flags);
+    let i = app
+        .report
+        .flags
+        .iter()
+        .position(|f| f.kind == FlagKind::NumberMismatch)
+        .expect("mismatch");
+    for _ in 0..i {
+        app.update(key(KeyCode::Down));
+    }
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.body.cursor(), (1, 14), "at \"12 percent\"");
+    let source = app.report.flags[i].source.clone().expect("source figure");
+    assert_eq!(app.source_focus, Some(source.start..source.end));
+    app.update(key(KeyCode::Esc));
+    assert!(!app.flags_open);
+    assert_eq!(app.source_focus, None);
+}
+
+#[test]
+fn the_picker_opens_a_passage_or_a_path() {
+    let mut app = app_on("silk-road");
+    app.update(ctrl('p'));
+    assert!(matches!(app.overlay, Overlay::Picker(_)));
+    type_text(&mut app, "tuber");
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        [Effect::Open(Opening::BuiltIn("tuberculosis".into()))]
+    );
+    assert_eq!(app.overlay, Overlay::None);
+    app.update(ctrl('p'));
+    type_text(&mut app, "notes/my source.txt");
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        [Effect::Open(Opening::File("notes/my source.txt".into()))]
+    );
+    assert!(
+        app.body.is_empty(),
+        "typing in the picker never reaches the précis"
+    );
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = app_on("silk-road");
+    app.update(key(KeyCode::F(1)));
+    assert_eq!(app.overlay, Overlay::Help);
+    app.update(key(KeyCode::Char('x')));
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(app.body.is_empty());
+}
+
+#[test]
+fn figures_toggle_and_source_scrolling() {
+    let mut app = app_on("price-of-power");
+    screen(&app, 120, 30);
+    app.update(ctrl('n'));
+    assert!(app.show_figures);
+    app.update(key(KeyCode::Tab));
+    app.update(key(KeyCode::PageDown));
+    assert!(app.source_scroll.get() > 0);
+    app.update(key(KeyCode::End));
+    screen(&app, 120, 30);
+    let bottom = app.source_scroll.get();
+    assert!(
+        bottom < 1000,
+        "End is clamped to the last page when drawn: {bottom}"
+    );
+    app.update(key(KeyCode::PageUp));
+    assert!(app.source_scroll.get() < bottom);
+    app.update(key(KeyCode::Home));
+    assert_eq!(app.source_scroll.get(), 0);
+}
+
+#[test]
+fn resizing_to_any_size_keeps_the_text() {
+    let mut app = app_on("silk-road");
+    type_text(&mut app, "Some words typed first.");
+    for (w, h) in [
+        (120, 40),
+        (80, 24),
+        (39, 11),
+        (1, 1),
+        (0, 0),
+        (250, 80),
+        (100, 12),
+    ] {
+        app.update(Action::Resize(w, h));
+        screen(&app, w.max(1), h.max(1));
+    }
+    assert_eq!(app.body.lines(), ["Some words typed first."]);
+}
