@@ -234,7 +234,7 @@ mod tests {
 
     #[test]
     fn offsets_map_to_character_columns() {
-        let title = vec!["Été chaud".to_string()];
+        let title = ["Été chaud".to_string()];
         let body = vec!["ça va".to_string(), "é $5".to_string()];
         let prefix = TITLE_LABEL.len() + title[0].len() + 2;
         let marks = Marks {

@@ -11,13 +11,17 @@ use ratatui::widgets::{LineGauge, Paragraph};
 use super::app::{App, SaveState};
 use super::theme::Theme;
 use crate::analysis::target::LengthStatus;
-use crate::report::Severity;
+use crate::report::{FlagKind, Severity};
 use crate::text::sanitize::one_line;
 
 /// Draws the status line into `area` (one row).
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let [gauge_area, text_area] =
-        Layout::horizontal([Constraint::Length(14), Constraint::Min(1)]).areas(area);
+    let [gauge_area, text_area, save_area] = Layout::horizontal([
+        Constraint::Length(14),
+        Constraint::Min(1),
+        Constraint::Length(13),
+    ])
+    .areas(area);
     let t = &app.report.target;
     let words = app.report.precis.words;
     let ratio = if t.words == 0 {
@@ -62,14 +66,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .report
         .flags
         .iter()
-        .filter(|f| {
-            !f.kind.is_number()
-                && f.severity != Severity::Info
-                && !matches!(
-                    f.kind,
-                    crate::report::FlagKind::TooLong | crate::report::FlagKind::TooShort
-                )
-        })
+        .filter(|f| f.severity != Severity::Info && counts_as_other(f.kind))
         .count();
     spans.push(if figures > 0 {
         Span::styled(
@@ -97,14 +94,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (None, false) => Span::styled("no title", theme.dim()),
         },
     );
-    spans.push(sep());
-    spans.push(match &app.save {
+    frame.render_widget(Paragraph::new(Line::from(spans)), text_area);
+    let save = match &app.save {
         SaveState::Saved(Some(at)) => Span::styled(format!("saved {at}"), theme.good()),
         SaveState::Saved(None) => Span::styled("saved", theme.dim()),
         SaveState::Unsaved => Span::styled("unsaved", theme.warning()),
         SaveState::Failed(_) => Span::styled("NOT SAVED", theme.error()),
-    });
-    frame.render_widget(Paragraph::new(Line::from(spans)), text_area);
+    };
+    frame.render_widget(Paragraph::new(Line::from(save)).right_aligned(), save_area);
 }
 
 /// Draws the bottom row: the app's message when there is one (until the
@@ -137,6 +134,20 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::raw(format!(" {what}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Whether a flag counts among "other flags": not a figure, not the length
+/// or the title, which have their own places in the bar.
+fn counts_as_other(kind: FlagKind) -> bool {
+    !kind.is_number()
+        && !matches!(
+            kind,
+            FlagKind::TooLong
+                | FlagKind::TooShort
+                | FlagKind::MissingTitle
+                | FlagKind::TitleLength
+                | FlagKind::TitleNotAllowed
+        )
 }
 
 fn plural(n: usize) -> &'static str {
