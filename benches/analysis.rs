@@ -5,48 +5,19 @@
 use std::hint::black_box;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use precis::analysis::words::{CountingOptions, count_words};
+use precis::analysis::words::CountingOptions;
 use precis::analysis::{Settings, SourceAnalysis, analyse};
 
-const PASSAGES: [&str; 3] = [
-    include_str!("../assets/passages/01-narrow-tax-base.md"),
-    include_str!("../assets/passages/09-indus-water-farming.md"),
-    include_str!("../assets/passages/12-price-of-power.md"),
-];
-const MODEL: &str = include_str!("../assets/passages/12-price-of-power.precis.md");
+mod common;
 
-/// A source of about `words` words built from the built-in passages, with
-/// the numbers varied so that not every figure repeats.
-fn source_of(words: usize) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    let mut round = 0;
-    while n < words {
-        for p in PASSAGES {
-            let body = p.split_once('\n').map_or(p, |(_, rest)| rest);
-            let varied = body.replace("2023", &format!("{}", 1900 + round % 150));
-            n += count_words(&varied, CountingOptions::default());
-            out.push_str(&varied);
-            out.push_str("\n\n");
-            round += 1;
-        }
-    }
-    out
-}
+use common::{body_of, source_of};
 
-/// A 300-word précis: the model précis of passage 12, extended.
+/// A 300-word précis in exam format.
 fn precis_300() -> String {
-    let mut p = MODEL
-        .trim_end()
-        .trim_end_matches("(221 words)")
-        .trim_end()
-        .to_string();
-    let extra = " Households also pay for unreliable supply through generators and lost work, while industry moves to captive plants and leaves the grid with fewer paying customers.";
-    while count_words(&p, CountingOptions::default()) < 300 {
-        p.push_str(extra);
-    }
-    p.push_str("\n\n(300 words)");
-    p
+    format!(
+        "Title: The Price of Rigid Power\n\n{}\n\n(300 words)",
+        body_of(300)
+    )
 }
 
 fn whole_check(c: &mut Criterion) {

@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::Timestamp;
 use precis::analysis::Settings;
-use precis::analysis::words::{CountingOptions, count_words};
+use precis::analysis::words::CountingOptions;
 use precis::store::Origin;
 use precis::ui::app::{Action, App, Source, Start};
 use precis::ui::theme::Theme;
@@ -15,26 +15,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-const PASSAGES: [&str; 3] = [
-    include_str!("../assets/passages/01-narrow-tax-base.md"),
-    include_str!("../assets/passages/09-indus-water-farming.md"),
-    include_str!("../assets/passages/12-price-of-power.md"),
-];
-const MODEL: &str = include_str!("../assets/passages/12-price-of-power.precis.md");
+mod common;
 
-fn source_of(words: usize) -> String {
-    let mut out = String::from("# A Long Source\n\n");
-    let mut n = 0;
-    while n < words {
-        for p in PASSAGES {
-            let body = p.split_once('\n').map_or(p, |(_, rest)| rest);
-            n += count_words(body, CountingOptions::default());
-            out.push_str(body);
-            out.push_str("\n\n");
-        }
-    }
-    out
-}
+use common::{body_of, source_of};
 
 /// An app on a source of about `words` words with a 300-word précis typed.
 fn app_with(words: usize) -> App {
@@ -42,11 +25,7 @@ fn app_with(words: usize) -> App {
     let source = Source::from_text(source_of(words), Origin::Stdin, counting, "bench");
     let mut start = Start::fresh(source, Settings::default(), Timestamp::UNIX_EPOCH);
     start.title = "The Price of Rigid Power".into();
-    let mut body = MODEL.lines().skip(2).collect::<Vec<_>>().join("\n");
-    while count_words(&body, counting) < 300 {
-        body.push_str(" Households pay for unreliable supply through generators and lost work.");
-    }
-    start.body = body;
+    start.body = body_of(300);
     App::new(start, counting, (120, 40))
 }
 

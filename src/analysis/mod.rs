@@ -550,6 +550,14 @@ impl<'a> PrecisCheck<'a> {
         }
     }
 
+    /// Flags a précis figure that contradicts source figure `at`, which is
+    /// both the suggestion and the place to look.
+    fn figure_flag(&mut self, kind: FlagKind, span: Range<usize>, message: String, at: &Located) {
+        let f = self.flag(kind, Severity::Error, span, message);
+        f.suggestion = Some(shown(&at.text));
+        f.source = Some(at.clone());
+    }
+
     fn numbers(&mut self) -> NumbersSummary {
         let mut found = Vec::new();
         if let Some(title) = self.parts.title.clone() {
@@ -569,33 +577,21 @@ impl<'a> PrecisCheck<'a> {
                     (NumberStatus::Matches, Some(i))
                 }
                 Verdict::Mismatch(i) => {
-                    let s = shown(&fact_at[i].text);
-                    let msg = format!("{written} → source says {s}");
-                    let at = fact_at[i].clone();
-                    let f = self.flag(
-                        FlagKind::NumberMismatch,
-                        Severity::Error,
-                        m.span.clone(),
-                        msg,
-                    );
-                    f.suggestion = Some(s);
-                    f.source = Some(at);
+                    let msg = format!("{written} → source says {}", shown(&fact_at[i].text));
+                    self.figure_flag(FlagKind::NumberMismatch, m.span.clone(), msg, &fact_at[i]);
                     (NumberStatus::NumberMismatch, Some(i))
                 }
                 Verdict::UnitMismatch(i) => {
-                    let s = shown(&fact_at[i].text);
                     let msg = format!(
-                        "{written} → source says {s}: same figure, different currency or unit"
+                        "{written} → source says {}: same figure, different currency or unit",
+                        shown(&fact_at[i].text)
                     );
-                    let at = fact_at[i].clone();
-                    let f = self.flag(
+                    self.figure_flag(
                         FlagKind::NumberUnitMismatch,
-                        Severity::Error,
                         m.span.clone(),
                         msg,
+                        &fact_at[i],
                     );
-                    f.suggestion = Some(s);
-                    f.source = Some(at);
                     (NumberStatus::NumberUnitMismatch, Some(i))
                 }
                 Verdict::NotInSource => {

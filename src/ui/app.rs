@@ -375,6 +375,13 @@ impl App {
         !self.title.is_empty() || !self.body.is_empty()
     }
 
+    /// Records where a region was drawn, for mouse hits and scrolling.
+    pub fn remember(&self, set: impl FnOnce(&mut Areas)) {
+        let mut areas = self.areas.get();
+        set(&mut areas);
+        self.areas.set(areas);
+    }
+
     /// Records the outcome of a save the runtime carried out.
     pub fn saved(&mut self, result: Result<String, String>) {
         match result {

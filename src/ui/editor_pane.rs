@@ -28,9 +28,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .title(label);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut areas = app.areas.get();
-    areas.title = inner;
-    app.areas.set(areas);
+    app.remember(|a| a.title = inner);
     draw_field(frame, inner, &app.title, &app.marks.title, focused, theme);
 }
 
@@ -47,9 +45,7 @@ pub fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .title_style(theme.length(t.status));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut areas = app.areas.get();
-    areas.body = inner;
-    app.areas.set(areas);
+    app.remember(|a| a.body = inner);
     draw_field(frame, inner, &app.body, &app.marks.body, focused, theme);
 }
 

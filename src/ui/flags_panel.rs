@@ -41,9 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             flags.len()
         ));
     let inner = block.inner(area);
-    let mut areas = app.areas.get();
-    areas.flags = inner;
-    app.areas.set(areas);
+    app.remember(|a| a.flags = inner);
     let items: Vec<ListItem> = if flags.is_empty() {
         vec![ListItem::new(Span::styled(
             "Nothing to fix: every check passes.",

@@ -1,7 +1,7 @@
 //! The help overlay: every key binding, from the same table that dispatches.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
@@ -12,12 +12,7 @@ use super::theme::Theme;
 pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = area.width.saturating_sub(4).min(84);
     let height = area.height.saturating_sub(2).min(BINDINGS.len() as u16 + 8);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [box_area] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
+    let box_area = super::layout::centred(area, width, height);
     let mut lines: Vec<Line> = BINDINGS
         .iter()
         .map(|b| {

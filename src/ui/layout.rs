@@ -27,6 +27,17 @@ pub struct Areas {
     pub footer: Rect,
 }
 
+/// A box of at most `width`×`height` centred in `area`, for overlays.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(row);
+    cell
+}
+
 /// Splits `area`; `None` when it is too small to be useful.
 pub fn split(area: Rect, flags_open: bool) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -43,41 +54,27 @@ pub fn split(area: Rect, flags_open: bool) -> Option<Areas> {
     } else {
         0
     };
-    if area.width >= SIDE_BY_SIDE {
-        let [source, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(main);
-        let [title, body, flags] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Min(3),
-            Constraint::Length(flags_height),
-        ])
-        .areas(right);
-        Some(Areas {
-            source,
-            title,
-            body,
-            flags: flags_open.then_some(flags),
-            status,
-            footer,
-        })
+    let fields = [
+        Constraint::Length(3),
+        Constraint::Min(3),
+        Constraint::Length(flags_height),
+    ];
+    let (source, [title, body, flags]) = if area.width >= SIDE_BY_SIDE {
+        let [source, right] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(main);
+        (source, Layout::vertical(fields).areas(right))
     } else {
-        let [source, title, body, flags] = Layout::vertical([
-            Constraint::Percentage(40),
-            Constraint::Length(3),
-            Constraint::Min(3),
-            Constraint::Length(flags_height),
-        ])
-        .areas(main);
-        Some(Areas {
-            source,
-            title,
-            body,
-            flags: flags_open.then_some(flags),
-            status,
-            footer,
-        })
-    }
+        let [source, rest] =
+            Layout::vertical([Constraint::Percentage(40), Constraint::Min(1)]).areas(main);
+        (source, Layout::vertical(fields).areas(rest))
+    };
+    Some(Areas {
+        source,
+        title,
+        body,
+        flags: flags_open.then_some(flags),
+        status,
+        footer,
+    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
@@ -88,12 +88,7 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
         .height
         .saturating_sub(2)
         .min(passages::ALL.len() as u16 + 7);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [box_area] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
+    let box_area = super::layout::centred(area, width, height);
     frame.render_widget(Clear, box_area);
     let block = Block::default()
         .borders(Borders::ALL)

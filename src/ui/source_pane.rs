@@ -147,9 +147,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut areas = app.areas.get();
-    areas.source = inner;
-    app.areas.set(areas);
+    app.remember(|a| a.source = inner);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
