@@ -669,11 +669,6 @@ impl App {
                     self.focus = Focus::Source;
                 } else if areas.flags.contains(at) {
                     self.focus = Focus::Flags;
-                    let i = usize::from(m.row - areas.flags.y);
-                    if i < self.report.flags.len() {
-                        self.flag_selected = i;
-                        self.jump_to_flag(i);
-                    }
                 }
             }
             _ => {}

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
 use super::app::{App, Focus};
+use super::source_pane::wrap;
 use super::theme::Theme;
 use crate::report::Severity;
 use crate::text::sanitize::one_line;
@@ -56,11 +57,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Severity::Warning => ("⚠", theme.warning()),
                     Severity::Info => ("·", theme.dim()),
                 };
-                ListItem::new(Line::from(vec![
+                let message = one_line(&f.message);
+                let mut lines = vec![Line::from(vec![
                     Span::styled(format!("{mark} "), style),
                     Span::styled(format!("{:<7} ", place(app, f)), theme.dim()),
-                    Span::raw(one_line(&f.message)),
-                ]))
+                ])];
+                let room = usize::from(inner.width.saturating_sub(10)).max(10);
+                for (n, row) in wrap(&message, 0, room).into_iter().enumerate() {
+                    let piece = Span::raw(message[row].to_string());
+                    match n {
+                        0 => lines[0].spans.push(piece),
+                        _ => lines.push(Line::from(vec![Span::raw(" ".repeat(10)), piece])),
+                    }
+                }
+                ListItem::new(lines)
             })
             .collect()
     };

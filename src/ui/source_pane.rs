@@ -134,12 +134,15 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
 /// Draws the source pane into `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let analysis = &app.source.analysis;
-    let title = format!(
-        " Source: {} · {} words · target {} ",
-        crate::text::sanitize::one_line(&app.source.name),
+    let counts = format!(
+        " · {} words · target {} ",
         analysis.words(),
         app.report.target.words
     );
+    let room = usize::from(area.width.saturating_sub(4))
+        .saturating_sub(counts.chars().count() + " Source: ".len());
+    let name = shorten(&crate::text::sanitize::one_line(&app.source.name), room);
+    let title = format!(" Source: {name}{counts}");
     let focused = app.focus == Focus::Source;
     let block = Block::default()
         .borders(Borders::ALL)
@@ -187,6 +190,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             &mut state,
         );
     }
+}
+
+/// `text` cut to at most `room` characters, with `…` when cut.
+pub fn shorten(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(room.saturating_sub(1)).collect();
+    s.push('…');
+    s
 }
 
 /// The highlighted byte ranges overlapping `visible`, with their styles;

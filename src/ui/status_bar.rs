@@ -14,12 +14,16 @@ use crate::analysis::target::LengthStatus;
 use crate::report::{FlagKind, Severity};
 use crate::text::sanitize::one_line;
 
+/// From this width the status bar and footer use their long forms.
+const ROOMY: u16 = 90;
+
 /// Draws the status line into `area` (one row).
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let roomy = area.width >= ROOMY;
     let [gauge_area, text_area, save_area] = Layout::horizontal([
-        Constraint::Length(14),
+        Constraint::Length(if roomy { 14 } else { 6 }),
         Constraint::Min(1),
-        Constraint::Length(13),
+        Constraint::Length(if roomy { 13 } else { 9 }),
     ])
     .areas(area);
     let t = &app.report.target;
@@ -48,12 +52,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         LengthStatus::Within => "on target".to_string(),
         LengthStatus::Over => format!("{} over", words - t.max),
     };
+    let band = if roomy {
+        format!(" ({}–{}) {where_}", t.min, t.max)
+    } else {
+        format!(" {where_}")
+    };
     let mut spans = vec![
         Span::styled(format!("{words}/{} words", t.words), theme.length(t.status)),
-        Span::styled(
-            format!(" ({}–{}) {where_}", t.min, t.max),
-            theme.length(t.status),
-        ),
+        Span::styled(band, theme.length(t.status)),
         sep(),
     ];
     let figures = app
@@ -96,8 +102,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     frame.render_widget(Paragraph::new(Line::from(spans)), text_area);
     let save = match &app.save {
-        SaveState::Saved(Some(at)) => Span::styled(format!("saved {at}"), theme.good()),
-        SaveState::Saved(None) => Span::styled("saved", theme.dim()),
+        SaveState::Saved(Some(at)) if roomy => Span::styled(format!("saved {at}"), theme.good()),
+        SaveState::Saved(_) => Span::styled("saved", theme.good()),
         SaveState::Unsaved => Span::styled("unsaved", theme.warning()),
         SaveState::Failed(_) => Span::styled("NOT SAVED", theme.error()),
     };
@@ -128,10 +134,16 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ("^P", "Passages"),
         ("F1", "Help"),
     ];
+    let roomy = area.width >= ROOMY;
     let mut spans = Vec::new();
     for (key, what) in keys {
         spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {what}  ")));
+        if roomy {
+            spans.push(Span::raw(format!(" {what}  ")));
+        } else {
+            let short: String = what.chars().take(4).collect();
+            spans.push(Span::raw(format!("{short} ")));
+        }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
