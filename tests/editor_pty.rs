@@ -87,7 +87,8 @@ fn starts_on_the_first_passage_with_an_empty_precis() {
     let mut pty = Pty::precis(home.path(), &[]);
     // At 120 columns the pane is 60 wide: the passage's name is shortened
     // so that its word count and target stay in view.
-    pty.wait_for("Source: The Hidden Cost of a… · 449 words · target 150");
+    pty.wait_for("Source: The Hidden Cost");
+    pty.wait_for("· 449 words · target 150");
     pty.wait_for("Précis · 0/150 words");
     pty.wait_for("0/150 words (142–158) 142 to go");
     pty.wait_for("Welcome! Write a précis");

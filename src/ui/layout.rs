@@ -56,15 +56,16 @@ pub fn split(area: Rect, flags_open: bool) -> Option<Areas> {
     };
     let fields = [
         Constraint::Length(3),
-        Constraint::Min(3),
+        Constraint::Min(5),
         Constraint::Length(flags_height),
     ];
     let (source, [title, body, flags]) = if area.width >= SIDE_BY_SIDE {
         let [source, right] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(main);
         (source, Layout::vertical(fields).areas(right))
     } else {
+        let share = if flags_open { 30 } else { 40 };
         let [source, rest] =
-            Layout::vertical([Constraint::Percentage(40), Constraint::Min(1)]).areas(main);
+            Layout::vertical([Constraint::Percentage(share), Constraint::Min(1)]).areas(main);
         (source, Layout::vertical(fields).areas(rest))
     };
     Some(Areas {

@@ -139,7 +139,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         analysis.words(),
         app.report.target.words
     );
-    let room = usize::from(area.width.saturating_sub(4))
+    let room = usize::from(area.width.saturating_sub(2))
         .saturating_sub(counts.chars().count() + " Source: ".len());
     let name = shorten(&crate::text::sanitize::one_line(&app.source.name), room);
     let title = format!(" Source: {name}{counts}");

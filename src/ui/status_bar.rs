@@ -126,24 +126,23 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let keys = [
-        ("^S", "Save"),
-        ("^Q", "Quit"),
-        ("Tab", "Pane"),
-        ("^F", "Flags"),
-        ("^N", "Figures"),
-        ("^P", "Passages"),
-        ("F1", "Help"),
+        ("^S", "Save", "Save"),
+        ("^Q", "Quit", "Quit"),
+        ("Tab", "Pane", "Pane"),
+        ("^F", "Flags", "Flags"),
+        ("^N", "Figures", "Figs"),
+        ("^P", "Passages", "Pass"),
+        ("F1", "Help", "Help"),
     ];
     let roomy = area.width >= ROOMY;
     let mut spans = Vec::new();
-    for (key, what) in keys {
+    for (key, long, short) in keys {
         spans.push(Span::styled(key, theme.key()));
-        if roomy {
-            spans.push(Span::raw(format!(" {what}  ")));
+        spans.push(Span::raw(if roomy {
+            format!(" {long}  ")
         } else {
-            let short: String = what.chars().take(4).collect();
-            spans.push(Span::raw(format!("{short} ")));
-        }
+            format!(" {short} ")
+        }));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
