@@ -45,8 +45,14 @@ pub enum Preset {
 }
 
 impl Preset {
-    /// Every preset's name, for help texts.
-    pub const NAMES: [&'static str; 3] = ["css", "upsc", "plain"];
+    /// The preset's name, as `--preset` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Css => "css",
+            Preset::Upsc => "upsc",
+            Preset::Plain => "plain",
+        }
+    }
 }
 
 impl FromStr for Preset {
@@ -168,11 +174,6 @@ impl SourceAnalysis {
     /// Where the passage starts: after the `# Heading` line, if any.
     pub fn passage_start(&self) -> usize {
         self.body_start
-    }
-
-    /// The counting options the source was counted with.
-    pub fn counting(&self) -> CountingOptions {
-        self.counting
     }
 
     /// Every figure in the source, for highlighting.

@@ -49,7 +49,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "title: {title} · declared count: {declared} · preset: {}",
-        preset_name(report)
+        report.preset.name()
     )?;
 
     for (severity, label, style) in [
@@ -114,12 +114,4 @@ fn shorten(text: &str) -> String {
     let mut s: String = text.chars().take(SHOWN_CHARS - 1).collect();
     s.push('…');
     s
-}
-
-fn preset_name(report: &Report) -> &'static str {
-    match report.preset {
-        crate::analysis::Preset::Css => "css",
-        crate::analysis::Preset::Upsc => "upsc",
-        crate::analysis::Preset::Plain => "plain",
-    }
 }

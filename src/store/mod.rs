@@ -60,11 +60,6 @@ impl DraftStore {
         Ok(Self { dir })
     }
 
-    /// The drafts directory.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// The file a draft is stored in.
     pub fn path_of(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.json"))

@@ -86,19 +86,3 @@ pub enum Unit {
     /// A unit of measure or time, by canonical name.
     Measure(&'static str),
 }
-
-impl Unit {
-    /// A short human name for messages (`dollars`, `percent`, `km`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Unit::None => "no unit",
-            Unit::Currency(Currency::Dollar) => "dollars",
-            Unit::Currency(Currency::Rupee) => "rupees",
-            Unit::Currency(Currency::Euro) => "euros",
-            Unit::Currency(Currency::Pound) => "pounds",
-            Unit::Currency(Currency::Yen) => "yuan/yen",
-            Unit::Percent => "percent",
-            Unit::Measure(m) => m,
-        }
-    }
-}
