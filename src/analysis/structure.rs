@@ -50,6 +50,23 @@ static DECLARED_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:→|->|=>|⇒|-|–|—|•|\*)\s+").expect("valid regex"));
 
+/// The label a separately kept title is given in a composed précis.
+pub const TITLE_LABEL: &str = "Title: ";
+
+/// A précis whose title is kept apart from its body (as the editor and
+/// drafts keep it), as one text the engine reads: a `Title:` line and a
+/// blank line when there is a title, then the body. Also returns the byte
+/// length of that title prefix, so offsets can be mapped back.
+pub fn compose(title: &str, body: &str) -> (String, usize) {
+    if title.trim().is_empty() {
+        (body.to_string(), 0)
+    } else {
+        let prefix = format!("{TITLE_LABEL}{title}\n\n");
+        let len = prefix.len();
+        (prefix + body, len)
+    }
+}
+
 /// The lines of `text` as byte ranges, without their line breaks.
 fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
@@ -249,6 +266,16 @@ mod tests {
         let text = "One idea.\r\n\r\nAnother idea.";
         let parts = parse(text);
         assert_eq!(paragraph_breaks(text, parts.body).len(), 1);
+    }
+
+    #[test]
+    fn a_composed_precis_parses_back_into_its_parts() {
+        let (text, prefix) = compose("Rivers Run Dry", "The body.\n(2 words)");
+        let parts = parse(&text);
+        assert_eq!(parts.title.map(|r| &text[r]), Some("Rivers Run Dry"));
+        assert_eq!(&text[parts.body], "The body.");
+        assert_eq!(&text[prefix..prefix + 4], "The ");
+        assert_eq!(compose("  ", "Body"), ("Body".to_string(), 0));
     }
 
     #[test]

@@ -4,8 +4,9 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Settings;
 use crate::analysis::words::CountingOptions;
+use crate::analysis::{Settings, SourceAnalysis, structure};
+use crate::report::Report;
 
 /// The draft format this version writes.
 pub const DRAFT_VERSION: u32 = 1;
@@ -48,6 +49,15 @@ pub enum Mode {
     Practice,
 }
 
+/// The précis's length at one moment, for the pace chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sample {
+    /// When.
+    pub at: Timestamp,
+    /// Body words then.
+    pub words: usize,
+}
+
 /// A stored attempt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
@@ -71,9 +81,23 @@ pub struct Draft {
     pub counting: CountingOptions,
     /// Practice or exam.
     pub mode: Mode,
+    /// Word counts over time while writing.
+    #[serde(default)]
+    pub timeline: Vec<Sample>,
 }
 
 impl Draft {
+    /// The précis as one text (title line, body), as the engine reads it.
+    pub fn precis_text(&self) -> String {
+        structure::compose(&self.title, &self.body).0
+    }
+
+    /// The full report on this draft, under the rules it was written with.
+    pub fn report(&self) -> Report {
+        SourceAnalysis::new(self.source.text.clone(), self.counting)
+            .analyse(&self.precis_text(), &self.settings)
+    }
+
     /// Reads a draft from JSON; the error says what is wrong in one line.
     pub fn from_json(bytes: &[u8]) -> Result<Self, String> {
         #[derive(Deserialize)]
@@ -123,6 +147,7 @@ impl Draft {
             settings: Settings::default(),
             counting: CountingOptions::default(),
             mode: Mode::Practice,
+            timeline: Vec::new(),
         }
     }
 }
@@ -139,6 +164,15 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert!(err.contains("newer précis"), "{err}");
+    }
+
+    #[test]
+    fn drafts_without_a_timeline_still_load() {
+        let mut json = serde_json::to_value(Draft::sample("x")).expect("json");
+        json.as_object_mut().map(|o| o.remove("timeline"));
+        let draft = Draft::from_json(json.to_string().as_bytes()).expect("loads");
+        assert!(draft.timeline.is_empty());
+        assert_eq!(draft.report().precis.words, 3);
     }
 
     #[test]

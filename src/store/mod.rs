@@ -10,7 +10,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use atomic::write_atomic;
-pub use draft::{Draft, DraftSource, Mode, Origin};
+pub use draft::{Draft, DraftSource, Mode, Origin, Sample};
 
 /// Why the drafts store could not do something; each message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +36,28 @@ pub enum StoreError {
     },
 }
 
+/// A file in the drafts directory, read or not.
+#[derive(Debug)]
+pub struct Listed {
+    /// The draft file.
+    pub path: PathBuf,
+    /// The draft, or why it cannot be read (it is left untouched).
+    pub draft: Result<Draft, StoreError>,
+}
+
+/// What a careful save found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Written over the draft as it was last seen.
+    Written,
+    /// The file had been changed by someone else since it was last seen, so
+    /// this version was written as a new draft with the given id instead.
+    AsCopy(String),
+}
+
+/// Temporary files older than this are leftovers of a crash.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// The drafts directory and the operations on it.
 #[derive(Debug, Clone)]
 pub struct DraftStore {
@@ -57,7 +79,32 @@ impl DraftStore {
             path: dir.clone(),
             source,
         })?;
-        Ok(Self { dir })
+        let store = Self { dir };
+        store.remove_stale_temporaries();
+        Ok(store)
+    }
+
+    /// Removes temporary files a crash mid-save left behind (they are never
+    /// read as drafts).
+    fn remove_stale_temporaries(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_TEMP));
+            if path.extension().is_some_and(|x| x == "tmp") && stale {
+                let _ = fs::remove_file(path);
+            }
+        }
+    }
+
+    /// Where the previous version of a draft is kept.
+    pub fn backup_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json.bak"))
     }
 
     /// The file a draft is stored in.
@@ -65,14 +112,55 @@ impl DraftStore {
         self.dir.join(format!("{id}.json"))
     }
 
-    /// Saves a draft atomically.
+    /// Saves a draft atomically, keeping the version it replaces as a backup.
     pub fn save(&self, draft: &Draft) -> Result<(), StoreError> {
         let path = self.path_of(&draft.id);
         let json = serde_json::to_vec_pretty(draft).map_err(|e| StoreError::Corrupt {
             path: path.clone(),
             reason: e.to_string(),
         })?;
+        if path.exists() {
+            let backup = self.backup_of(&draft.id);
+            let kept = fs::hard_link(&path, backup.with_extension("bak.tmp"))
+                .or_else(|_| fs::copy(&path, backup.with_extension("bak.tmp")).map(|_| ()))
+                .and_then(|()| fs::rename(backup.with_extension("bak.tmp"), &backup));
+            kept.map_err(|source| StoreError::Io {
+                path: backup.clone(),
+                source,
+            })?;
+        }
         write_atomic(&path, &json).map_err(|source| StoreError::Io { path, source })
+    }
+
+    /// Saves a draft unless its file changed since `last_seen` (the update
+    /// time this instance last wrote or read): then another instance has
+    /// written it, and this version is kept as a new draft instead, so
+    /// neither is lost.
+    pub fn save_unless_changed(
+        &self,
+        draft: &mut Draft,
+        last_seen: Option<jiff::Timestamp>,
+    ) -> Result<Saved, StoreError> {
+        let path = self.path_of(&draft.id);
+        let on_disk = fs::read(&path)
+            .ok()
+            .and_then(|b| Draft::from_json(&b).ok())
+            .map(|d| d.updated);
+        if on_disk.is_some() && on_disk != last_seen {
+            draft.id = Draft::new_id(draft.updated);
+            self.save(draft)?;
+            return Ok(Saved::AsCopy(draft.id.clone()));
+        }
+        self.save(draft)?;
+        Ok(Saved::Written)
+    }
+
+    /// Deletes a draft and its backup.
+    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        let path = self.path_of(id);
+        fs::remove_file(&path).map_err(|source| StoreError::Io { path, source })?;
+        let _ = fs::remove_file(self.backup_of(id));
+        Ok(())
     }
 
     /// Loads one draft file.
@@ -87,28 +175,33 @@ impl DraftStore {
         })
     }
 
-    /// Every draft file, readable or not, newest first among the readable.
-    pub fn list(&self) -> Vec<Result<Draft, StoreError>> {
+    /// Every draft file, readable or not: the readable newest first, then
+    /// the unreadable with their reasons.
+    pub fn list(&self) -> Vec<Listed> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(source) => {
-                return vec![Err(StoreError::Io {
-                    path: self.dir.clone(),
-                    source,
-                })];
+                let path = self.dir.clone();
+                return vec![Listed {
+                    path: path.clone(),
+                    draft: Err(StoreError::Io { path, source }),
+                }];
             }
         };
-        let mut out: Vec<Result<Draft, StoreError>> = entries
+        let mut out: Vec<Listed> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .map(|p| Self::load_file(&p))
+            .map(|path| Listed {
+                draft: Self::load_file(&path),
+                path,
+            })
             .collect();
-        out.sort_by(|a, b| match (a, b) {
+        out.sort_by(|a, b| match (&a.draft, &b.draft) {
             (Ok(a), Ok(b)) => b.updated.cmp(&a.updated),
             (Ok(_), Err(_)) => std::cmp::Ordering::Less,
             (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
-            (Err(_), Err(_)) => std::cmp::Ordering::Equal,
+            (Err(_), Err(_)) => a.path.cmp(&b.path),
         });
         out
     }
@@ -117,7 +210,7 @@ impl DraftStore {
     pub fn latest_practice(&self) -> Option<Draft> {
         self.list()
             .into_iter()
-            .filter_map(Result::ok)
+            .filter_map(|l| l.draft.ok())
             .find(|d| d.mode == Mode::Practice)
     }
 }
@@ -139,12 +232,86 @@ mod tests {
         let listed: Vec<String> = store
             .list()
             .into_iter()
-            .filter_map(Result::ok)
+            .filter_map(|l| l.draft.ok())
             .map(|d| d.id)
             .collect();
         assert_eq!(listed, ["b", "a"]);
         assert_eq!(DraftStore::load_file(&store.path_of("a")).ok(), Some(a));
         assert_eq!(store.latest_practice().map(|d| d.id).as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn each_save_keeps_the_previous_version() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = DraftStore::open(dir.path()).expect("store");
+        let mut d = Draft::sample("k");
+        store.save(&d).expect("first");
+        d.body = "Second version.".into();
+        store.save(&d).expect("second");
+        let backup = DraftStore::load_file(&store.backup_of("k")).expect("backup");
+        assert_eq!(backup.body, "Some précis words.");
+        assert_eq!(store.list().len(), 1, "backups are not listed as drafts");
+        store.delete("k").expect("delete");
+        assert!(store.list().is_empty());
+        assert!(!store.backup_of("k").exists());
+    }
+
+    #[test]
+    fn a_leftover_temporary_file_is_ignored_and_cleaned_up() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = DraftStore::open(dir.path()).expect("store");
+        store.save(&Draft::sample("t")).expect("save");
+        let tmp = store.path_of("t").with_file_name(".t.json.999.tmp");
+        fs::write(&tmp, b"{ half a dra").expect("write");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(&tmp)
+            .and_then(|f| f.set_modified(old))
+            .expect("age it");
+        assert_eq!(
+            store.list().len(),
+            1,
+            "a temporary file is never read as a draft"
+        );
+        let reopened = DraftStore::open(dir.path()).expect("store");
+        assert!(!tmp.exists(), "stale temporaries are removed on open");
+        assert_eq!(reopened.list().len(), 1);
+    }
+
+    #[test]
+    fn a_draft_changed_by_another_instance_is_kept_as_a_copy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = DraftStore::open(dir.path()).expect("store");
+        let mut mine = Draft::sample("c");
+        store.save(&mine).expect("first");
+        let seen = Some(mine.updated);
+        let mut theirs = mine.clone();
+        theirs.updated = jiff::Timestamp::from_second(99).expect("ts");
+        theirs.body = "Their words.".into();
+        store.save(&theirs).expect("other instance");
+        mine.body = "My words.".into();
+        mine.updated = jiff::Timestamp::from_second(100).expect("ts");
+        let outcome = store.save_unless_changed(&mut mine, seen).expect("save");
+        let Saved::AsCopy(copy) = outcome else {
+            panic!("expected a copy")
+        };
+        assert_ne!(copy, "c");
+        assert_eq!(
+            DraftStore::load_file(&store.path_of("c"))
+                .expect("theirs")
+                .body,
+            "Their words."
+        );
+        assert_eq!(
+            DraftStore::load_file(&store.path_of(&copy))
+                .expect("mine")
+                .body,
+            "My words."
+        );
+        let seen = Some(mine.updated);
+        let again = store.save_unless_changed(&mut mine, seen).expect("save");
+        assert_eq!(again, Saved::Written);
     }
 
     #[test]
@@ -156,6 +323,7 @@ mod tests {
         let listed = store.list();
         assert_eq!(listed.len(), 1);
         let err = listed[0]
+            .draft
             .as_ref()
             .err()
             .map(ToString::to_string)

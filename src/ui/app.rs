@@ -17,10 +17,10 @@ use super::marks::Marks;
 use super::picker::Picker;
 use super::source_pane::WrapCache;
 use crate::analysis::words::CountingOptions;
-use crate::analysis::{Settings, SourceAnalysis};
+use crate::analysis::{Settings, SourceAnalysis, structure};
 use crate::report::{FlagKind, Report};
 use crate::store::draft::DRAFT_VERSION;
-use crate::store::{Draft, DraftSource, Mode, Origin};
+use crate::store::{Draft, DraftSource, Mode, Origin, Sample};
 
 /// How many edits undo remembers (the widget's default is 50).
 const UNDO_DEPTH: usize = 10_000;
@@ -156,6 +156,8 @@ impl Start {
             settings,
             draft_id: Draft::new_id(now),
             created: now,
+            timeline: Vec::new(),
+            on_disk: None,
         }
     }
 
@@ -173,6 +175,8 @@ impl Start {
             settings: draft.settings,
             draft_id: draft.id,
             created: draft.created,
+            timeline: draft.timeline,
+            on_disk: Some(draft.updated),
         }
     }
 }
@@ -240,6 +244,11 @@ pub struct App {
     pub wrap: RefCell<WrapCache>,
     /// Counting options.
     pub counting: CountingOptions,
+    /// Word counts over time, for the pace chart.
+    pub timeline: Vec<Sample>,
+    /// The `updated` time of the draft file as this instance last wrote or
+    /// read it, to notice another instance writing it meanwhile.
+    pub on_disk: Option<Timestamp>,
 }
 
 /// The parts of an app that a draft or a fresh start provides.
@@ -257,6 +266,10 @@ pub struct Start {
     pub draft_id: String,
     /// When the draft was started.
     pub created: Timestamp,
+    /// Word counts so far.
+    pub timeline: Vec<Sample>,
+    /// When the draft file was last written, if it exists.
+    pub on_disk: Option<Timestamp>,
 }
 
 fn new_textarea(text: &str, placeholder: &str) -> TextArea<'static> {
@@ -325,6 +338,8 @@ impl App {
             areas: Cell::new(Areas::default()),
             wrap: RefCell::new(WrapCache::default()),
             counting,
+            timeline: start.timeline,
+            on_disk: start.on_disk,
         }
     }
 
@@ -367,6 +382,16 @@ impl App {
             settings: self.settings,
             counting: self.counting,
             mode: Mode::Practice,
+            timeline: self.timeline.clone(),
+        }
+    }
+
+    /// Notes the précis's length at `now`, when it changed since the last
+    /// sample.
+    pub fn sample(&mut self, now: Timestamp) {
+        let words = self.report.precis.words;
+        if self.timeline.last().is_none_or(|s| s.words != words) {
+            self.timeline.push(Sample { at: now, words });
         }
     }
 
@@ -697,24 +722,13 @@ impl App {
     }
 }
 
-/// The label the title field is given when the précis is analysed.
-pub const TITLE_LABEL: &str = "Title: ";
-
 const TITLE_PLACEHOLDER: &str = "Title (3 to 8 words)";
 const BODY_PLACEHOLDER: &str = "Write your précis here…";
 
-/// The précis text for the engine: `Title: …` and a blank line when the
-/// title field holds text, then the body; and the length of that prefix.
+/// The précis text for the engine, and the length of its title prefix.
 fn compose(title: &TextArea<'_>, body: &TextArea<'_>) -> (String, usize) {
     let title = title.lines().first().map(String::as_str).unwrap_or("");
-    let body = body.lines().join("\n");
-    if title.trim().is_empty() {
-        (body, 0)
-    } else {
-        let prefix = format!("{TITLE_LABEL}{title}\n\n");
-        let len = prefix.len();
-        (prefix + &body, len)
-    }
+    structure::compose(title, &body.lines().join("\n"))
 }
 
 /// Keys that move or select rather than type, allowed with Ctrl (word moves).

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::app::TITLE_LABEL;
+use crate::analysis::structure::TITLE_LABEL;
 use crate::report::{FlagKind, Report, Severity};
 
 /// How a marked span is drawn.

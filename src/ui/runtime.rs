@@ -21,7 +21,7 @@ use crate::analysis::Settings;
 use crate::analysis::words::CountingOptions;
 use crate::input::{self, InputError};
 use crate::passages;
-use crate::store::{DraftStore, Origin, StoreError};
+use crate::store::{DraftStore, Origin, Saved, StoreError};
 use crate::text::sanitize::one_line;
 
 /// What the editor should open.
@@ -212,14 +212,26 @@ impl Session {
         if !app.has_text() && matches!(app.save, SaveState::Saved(_)) {
             return;
         }
+        let now = Timestamp::now();
+        app.sample(now);
+        let mut draft = app.to_draft(now);
         let result = match &self.store {
             Ok(store) => store
-                .save(&app.to_draft(Timestamp::now()))
-                .map(|()| clock())
+                .save_unless_changed(&mut draft, app.on_disk)
                 .map_err(|e| e.to_string()),
             Err(e) => Err(e.to_string()),
         };
-        app.saved(result);
+        match result {
+            Ok(saved) => {
+                app.on_disk = Some(now);
+                app.saved(Ok(clock()));
+                if let Saved::AsCopy(id) = saved {
+                    app.draft_id = id;
+                    app.tell("another précis window changed this draft; yours is saved as a separate draft", true);
+                }
+            }
+            Err(e) => app.saved(Err(e)),
+        }
     }
 
     fn apply(&mut self, app: &mut App, effect: Effect) {
