@@ -1,12 +1,18 @@
 //! The `precis` binary: parses arguments and hands over to the library.
 
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use precis::analysis::target::{TargetRule, parse_ratio, parse_tolerance};
 use precis::analysis::words::{Contractions, CountingOptions, Hyphenated};
 use precis::analysis::{Preset, Settings};
 use precis::check::{self, CheckOptions, Outcome};
+use precis::store::{DraftStore, StoreError, export, listing, write_atomic};
+use precis::text::sanitize::terminal_safe;
 use precis::ui::runtime::{self, StartWith};
 
 const COUNTING_RULES: &str = "\
@@ -30,7 +36,7 @@ or unreadable input.";
     name = "precis",
     version,
     about = "Practise précis writing: your précis beside its source, checked as you go",
-    args_conflicts_with_subcommands = true
+    override_usage = "precis [OPTIONS] [SOURCE]\n       precis [--data-dir <DIR>] <COMMAND>"
 )]
 struct Cli {
     /// A text or markdown file to summarise (a first `# Heading` is its
@@ -42,7 +48,7 @@ struct Cli {
     preset: Preset,
     /// Where drafts are kept (default: the platform data directory).
     #[arg(long, value_name = "DIR", global = true)]
-    data_dir: Option<std::path::PathBuf>,
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -54,6 +60,55 @@ enum Command {
     Check(CheckArgs),
     /// List the built-in practice passages.
     Passages,
+    /// Your saved drafts: `--list` prints them as a table.
+    ///
+    /// `--list` prints a plain-text table of every draft, newest first: id,
+    /// title, source, date (local time), mode, body words/target, flags
+    /// (errors and warnings) and time used. Files that are not readable
+    /// drafts are listed last with the reason and left untouched. `--json`
+    /// prints the same as one JSON array.
+    Drafts(DraftsArgs),
+    /// Export a draft as Markdown or plain text.
+    ///
+    /// The document has the title, the body as written and the declared word
+    /// count `(N words)` (added unless the body ends with one), and with
+    /// `--report` the check report after it.
+    Export(ExportArgs),
+}
+
+#[derive(clap::Args)]
+struct DraftsArgs {
+    /// Print the drafts as a plain-text table, newest first.
+    #[arg(long)]
+    list: bool,
+    /// With --list: print one JSON array instead of the table.
+    #[arg(long, requires = "list")]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// A draft id (as `precis drafts --list` shows it) or the path of a
+    /// draft file (containing a `/` or ending in `.json`).
+    draft: String,
+    /// The document format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Md)]
+    format: FormatArg,
+    /// Write the document to FILE (replaced atomically) instead of standard
+    /// output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Append the check report (as `precis check` prints it, without colour).
+    #[arg(long)]
+    report: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// Markdown: `# Title`, the body, `(N words)`.
+    Md,
+    /// Plain text: `Title: …`, the body, `(N words)`.
+    Txt,
 }
 
 #[derive(clap::Args)]
@@ -132,7 +187,7 @@ impl CheckArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_cli();
     match cli.command {
         Some(Command::Check(args)) => {
             let mut out = anstream::stdout();
@@ -146,6 +201,14 @@ fn main() -> ExitCode {
             print!("{}", precis::passages::table());
             ExitCode::SUCCESS
         }
+        Some(Command::Drafts(args)) => match list_drafts(cli.data_dir, args.json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
+        Some(Command::Export(args)) => match export_draft(cli.data_dir, args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
         None => {
             let options = runtime::Options {
                 start: cli.source.map_or(StartWith::Default, StartWith::File),
@@ -159,6 +222,84 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Parses the arguments. The editor's own arguments (SOURCE, --preset)
+/// cannot be combined with a subcommand, but the global --data-dir can stand
+/// before it (`precis --data-dir DIR drafts --list`), which clap's
+/// `args_conflicts_with_subcommands` would refuse.
+fn parse_cli() -> Cli {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Some(name) = matches.subcommand_name() {
+        let editor_arg = if cli.source.is_some() {
+            Some("[SOURCE]")
+        } else if matches.value_source("preset") == Some(ValueSource::CommandLine) {
+            Some("--preset <PRESET>")
+        } else {
+            None
+        };
+        if let Some(arg) = editor_arg {
+            Cli::command()
+                .error(
+                    ErrorKind::ArgumentConflict,
+                    format!("the subcommand '{name}' cannot be used with '{arg}'"),
+                )
+                .exit();
+        }
+    }
+    cli
+}
+
+/// The data directory: `--data-dir`, or the platform's.
+fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, StoreError> {
+    given.map_or_else(DraftStore::default_data_dir, Ok)
+}
+
+/// `precis drafts [--list] [--json]`: the drafts table, or one JSON array.
+fn list_drafts(data_dir_arg: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
+    let data_dir = data_dir(data_dir_arg)?;
+    let store = DraftStore::open(&data_dir)?;
+    let entries = listing::entries(&store.list());
+    let text = if json {
+        format!("{}\n", listing::to_json(&entries))
+    } else if entries.is_empty() {
+        listing::empty_message(&data_dir.join("drafts"))
+    } else {
+        listing::table(&entries, &jiff::tz::TimeZone::system())
+    };
+    write_stdout(&text)
+}
+
+/// `precis export DRAFT`: the draft as a document, on standard output or
+/// written atomically to a file.
+fn export_draft(data_dir_arg: Option<PathBuf>, args: ExportArgs) -> anyhow::Result<()> {
+    let draft = export::load(&args.draft, || {
+        data_dir(data_dir_arg).map(|d| d.join("drafts"))
+    })?;
+    let format = match args.format {
+        FormatArg::Md => export::Format::Md,
+        FormatArg::Txt => export::Format::Txt,
+    };
+    let text = export::render(&draft, format, args.report);
+    match &args.output {
+        Some(path) => write_file(path, &text),
+        None if std::io::stdout().is_terminal() => write_stdout(&terminal_safe(&text)),
+        None => write_stdout(&text),
+    }
+}
+
+/// Writes `text` to standard output; a failure (a closed pipe) is an error.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| anyhow::anyhow!("cannot write to standard output: {e}"))
+}
+
+/// Replaces `path` with `text` atomically.
+fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+    write_atomic(path, text.as_bytes()).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
 /// Prints one error line and returns the "bad input" exit status.

@@ -61,6 +61,7 @@ pub fn compose(title: &str, body: &str) -> (String, usize) {
     if title.trim().is_empty() {
         (body.to_string(), 0)
     } else {
+        let title = title.replace(['\n', '\r'], " ");
         let prefix = format!("{TITLE_LABEL}{title}\n\n");
         let len = prefix.len();
         (prefix + body, len)
@@ -276,6 +277,8 @@ mod tests {
         assert_eq!(&text[parts.body], "The body.");
         assert_eq!(&text[prefix..prefix + 4], "The ");
         assert_eq!(compose("  ", "Body"), ("Body".to_string(), 0));
+        let (text, _) = compose("Two\nLines", "Body.");
+        assert_eq!(parse(&text).title.map(|r| &text[r]), Some("Two Lines"));
     }
 
     #[test]

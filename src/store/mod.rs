@@ -4,6 +4,8 @@
 
 mod atomic;
 pub mod draft;
+pub mod export;
+pub mod listing;
 
 use std::fs;
 use std::io;

@@ -60,6 +60,10 @@ pub enum Effect {
     SaveAndQuit,
     /// Save, then open another source.
     Open(Opening),
+    /// Write the précis as text to this path (when the drafts store fails).
+    WriteTo(String),
+    /// Leave without saving (the runtime prints the text so it is not lost).
+    QuitAnyway,
 }
 
 /// A source the student asked to open from the picker.
@@ -100,6 +104,8 @@ pub enum Overlay {
     Help,
     /// The passage picker.
     Picker(Picker),
+    /// Saving failed on quit: where to write the précis instead.
+    SaveAs(String),
 }
 
 /// The source being summarised: the analysis and where it came from.
@@ -249,6 +255,8 @@ pub struct App {
     /// The `updated` time of the draft file as this instance last wrote or
     /// read it, to notice another instance writing it meanwhile.
     pub on_disk: Option<Timestamp>,
+    /// Counts every change to the text, so the runtime can tell when to save.
+    pub revision: u64,
 }
 
 /// The parts of an app that a draft or a fresh start provides.
@@ -340,6 +348,7 @@ impl App {
             counting,
             timeline: start.timeline,
             on_disk: start.on_disk,
+            revision: 0,
         }
     }
 
@@ -506,6 +515,7 @@ impl App {
             self.title = new_textarea(&one, TITLE_PLACEHOLDER);
         }
         self.save = SaveState::Unsaved;
+        self.revision += 1;
         self.reanalyse();
     }
 
@@ -707,6 +717,31 @@ impl App {
                 self.overlay = Overlay::None;
                 Vec::new()
             }
+            Overlay::SaveAs(path) => match key.code {
+                KeyCode::Esc => {
+                    self.overlay = Overlay::None;
+                    Vec::new()
+                }
+                KeyCode::Char('q') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    vec![Effect::QuitAnyway]
+                }
+                KeyCode::Enter if !path.trim().is_empty() => {
+                    vec![Effect::WriteTo(path.trim().to_string())]
+                }
+                KeyCode::Backspace => {
+                    path.pop();
+                    Vec::new()
+                }
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    path.push(c);
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
             Overlay::Picker(picker) => match picker.key(key) {
                 super::picker::Outcome::Stay => Vec::new(),
                 super::picker::Outcome::Close => {

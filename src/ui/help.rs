@@ -40,3 +40,46 @@ pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
         box_area,
     );
 }
+
+/// Draws the "write it elsewhere" prompt shown when saving failed on quit.
+pub fn render_save_as(
+    frame: &mut Frame,
+    area: Rect,
+    app: &super::app::App,
+    path: &str,
+    theme: &Theme,
+) {
+    let reason = match &app.save {
+        super::app::SaveState::Failed(e) => crate::text::sanitize::one_line(e),
+        _ => "the drafts folder cannot be written".to_string(),
+    };
+    let box_area = super::layout::centred(area, area.width.saturating_sub(4).min(90), 9);
+    frame.render_widget(Clear, box_area);
+    let lines = vec![
+        Line::styled(
+            format!("Your précis could not be saved: {reason}"),
+            theme.error(),
+        ),
+        Line::raw(""),
+        Line::raw("Write it as a text file here instead (edit the path, Enter to write and quit):"),
+        Line::from(vec![
+            Span::raw(crate::text::sanitize::one_line(path)),
+            Span::styled("█", theme.dim()),
+        ]),
+        Line::raw(""),
+        Line::styled(
+            "Esc: back to the editor · Ctrl+Q: quit anyway (the précis is printed to the terminal)",
+            theme.dim(),
+        ),
+    ];
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Not saved ")
+        .border_style(theme.error());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        box_area,
+    );
+}

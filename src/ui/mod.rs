@@ -3,6 +3,7 @@
 //! function; `runtime` owns the terminal and carries out effects.
 
 pub mod app;
+pub mod browser;
 pub mod editor_pane;
 pub mod flags_panel;
 pub mod help;
@@ -57,5 +58,6 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::None => {}
         Overlay::Help => help::render(frame, area, theme),
         Overlay::Picker(p) => picker::render(frame, area, p, theme),
+        Overlay::SaveAs(path) => help::render_save_as(frame, area, app, path, theme),
     }
 }

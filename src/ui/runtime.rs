@@ -5,7 +5,10 @@
 
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use jiff::{Timestamp, Zoned};
 use ratatui::DefaultTerminal;
@@ -15,7 +18,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use super::app::{Action, App, Effect, Opening, SaveState, Source, Start};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+use super::app::{Action, App, Effect, Opening, Overlay, SaveState, Source, Start};
 use super::theme::Theme;
 use crate::analysis::Settings;
 use crate::analysis::words::CountingOptions;
@@ -124,10 +129,20 @@ pub fn run(options: Options) -> Result<(), RunError> {
             }
         },
     };
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let mut session = Session {
         store,
         counting,
         theme: Theme::from_env(),
+        stop,
+        saved_revision: 0,
+        changed_at: None,
+        dirty_since: None,
+        last_attempt: None,
+        written_to: None,
     };
     let mut terminal = enter()?;
     let size = terminal.size()?;
@@ -136,8 +151,17 @@ pub fn run(options: Options) -> Result<(), RunError> {
     if let Err(e) = &session.store {
         app.tell(format!("drafts cannot be saved: {e}"), true);
     }
+    session.keep_rescue(&app);
     let outcome = session.event_loop(&mut terminal, &mut app);
+    // Whatever ended the loop (quit, a signal, a lost terminal), save first.
+    if app.has_text() && !matches!(app.save, SaveState::Saved(_)) {
+        session.save(&mut app);
+    }
     leave();
+    if let Some(path) = &session.written_to {
+        eprintln!("precis: your précis was written to {}", one_line(path));
+        return outcome;
+    }
     let unsaved = !matches!(app.save, SaveState::Saved(_)) && app.has_text();
     if unsaved {
         let (text, _) = app.precis_text();
@@ -161,10 +185,47 @@ fn enter() -> io::Result<DefaultTerminal> {
     std::panic::set_hook(Box::new(move |info| {
         leave();
         previous(info);
+        rescue_on_panic();
     }));
     let terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     Ok(terminal)
+}
+
+/// The latest text and where to write it if the editor crashes.
+static RESCUE: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
+
+/// Writes the précis to its rescue file after a crash and says where.
+fn rescue_on_panic() {
+    let Ok(guard) = RESCUE.lock() else { return };
+    let Some((path, text)) = guard.as_ref() else {
+        return;
+    };
+    match crate::store::write_atomic(path, text.as_bytes()) {
+        Ok(()) => eprintln!(
+            "precis crashed, but your précis is safe in {}",
+            path.display()
+        ),
+        Err(e) => eprintln!(
+            "precis crashed and could not write {} ({e}); your précis:\n\n{text}",
+            path.display()
+        ),
+    }
+}
+
+/// Reads terminal events on their own thread. The main loop then never
+/// blocks inside the terminal library, which spins for ever once the
+/// terminal has hung up; it sees the hang-up signal and saves instead.
+fn spawn_reader() -> Receiver<Event> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if tx.send(event).is_err() {
+                break;
+            }
+        }
+    });
+    rx
 }
 
 /// Gives the terminal back as it was.
@@ -179,7 +240,26 @@ struct Session {
     store: Result<DraftStore, StoreError>,
     counting: CountingOptions,
     theme: Theme,
+    /// Set by SIGTERM, SIGHUP (terminal closed) or SIGINT.
+    stop: Arc<AtomicBool>,
+    /// The app's revision when it was last saved.
+    saved_revision: u64,
+    /// When the text last changed.
+    changed_at: Option<Instant>,
+    /// When the text first changed since the last save.
+    dirty_since: Option<Instant>,
+    /// When a save was last tried (for retrying after a failure).
+    last_attempt: Option<Instant>,
+    /// Where the précis was written when the drafts store failed.
+    written_to: Option<String>,
 }
+
+/// Idle time after which changes are saved.
+const IDLE_SAVE: Duration = Duration::from_millis(500);
+/// The longest changes wait to be saved, even while typing on.
+const MAX_UNSAVED: Duration = Duration::from_secs(2);
+/// How often the loop wakes to autosave or notice a signal.
+const TICK: Duration = Duration::from_millis(200);
 
 impl Session {
     fn event_loop(
@@ -187,31 +267,80 @@ impl Session {
         terminal: &mut DefaultTerminal,
         app: &mut App,
     ) -> Result<(), RunError> {
+        let events = spawn_reader();
         loop {
+            if self.stop.load(Ordering::Relaxed) {
+                // Keys already read but not yet applied are part of the text.
+                while let Ok(event) = events.try_recv() {
+                    self.handle(app, event);
+                }
+                return Ok(());
+            }
+            self.autosave(app);
             terminal.draw(|frame| super::render(frame, app, &self.theme))?;
             if app.quit {
                 return Ok(());
             }
-            if !event::poll(Duration::from_millis(500))? {
-                continue;
-            }
-            let action = match event::read()? {
-                Event::Key(k) => Action::Key(k),
-                Event::Paste(s) => Action::Paste(s),
-                Event::Mouse(m) => Action::Mouse(m),
-                Event::Resize(w, h) => Action::Resize(w, h),
-                _ => continue,
-            };
-            for effect in app.update(action) {
-                self.apply(app, effect);
+            match events.recv_timeout(TICK) {
+                Ok(event) => self.handle(app, event),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }
         }
     }
 
-    fn save(&self, app: &mut App) {
+    /// Applies one terminal event and notes whether the text changed.
+    fn handle(&mut self, app: &mut App, event: Event) {
+        let action = match event {
+            Event::Key(k) => Action::Key(k),
+            Event::Paste(s) => Action::Paste(s),
+            Event::Mouse(m) => Action::Mouse(m),
+            Event::Resize(w, h) => Action::Resize(w, h),
+            _ => return,
+        };
+        let before = app.revision;
+        for effect in app.update(action) {
+            self.apply(app, effect);
+        }
+        if app.revision != before {
+            let now = Instant::now();
+            self.changed_at = Some(now);
+            self.dirty_since.get_or_insert(now);
+            self.keep_rescue(app);
+        }
+    }
+
+    /// Saves changes within two seconds of the first, sooner when typing
+    /// pauses; retries every two seconds after a failure.
+    fn autosave(&mut self, app: &mut App) {
+        let now = Instant::now();
+        let failed = matches!(app.save, SaveState::Failed(_));
+        let due = match (self.changed_at, self.dirty_since) {
+            _ if failed => self.last_attempt.is_none_or(|t| now - t >= MAX_UNSAVED),
+            (Some(changed), Some(dirty)) => {
+                now - changed >= IDLE_SAVE || now - dirty >= MAX_UNSAVED
+            }
+            _ => false,
+        };
+        if due && (failed || app.revision != self.saved_revision) {
+            self.save(app);
+        }
+    }
+
+    /// Keeps the text where a crash can still write it.
+    fn keep_rescue(&self, app: &App) {
+        let Ok(store) = &self.store else { return };
+        let path = store.path_of(&app.draft_id).with_extension("rescue.txt");
+        if let Ok(mut slot) = RESCUE.lock() {
+            *slot = Some((path, app.precis_text().0));
+        }
+    }
+
+    fn save(&mut self, app: &mut App) {
         if !app.has_text() && matches!(app.save, SaveState::Saved(_)) {
             return;
         }
+        self.last_attempt = Some(Instant::now());
         let now = Timestamp::now();
         app.sample(now);
         let mut draft = app.to_draft(now);
@@ -224,6 +353,9 @@ impl Session {
         match result {
             Ok(saved) => {
                 app.on_disk = Some(now);
+                self.saved_revision = app.revision;
+                self.changed_at = None;
+                self.dirty_since = None;
                 app.saved(Ok(clock()));
                 if let Saved::AsCopy(id) = saved {
                     app.draft_id = id;
@@ -238,17 +370,31 @@ impl Session {
         match effect {
             Effect::Save => self.save(app),
             Effect::SaveAndQuit => {
-                let failed_before = matches!(app.save, SaveState::Failed(_));
                 self.save(app);
-                match &app.save {
-                    SaveState::Failed(_) if !failed_before => {
-                        app.tell("not saved: press Ctrl+Q again to quit; your précis will be printed so it is not lost", true);
+                match app.save {
+                    SaveState::Failed(_) => {
+                        app.overlay = Overlay::SaveAs(fallback_path(&app.draft_id))
                     }
                     _ => app.quit = true,
                 }
             }
+            Effect::WriteTo(path) => {
+                let (text, _) = app.precis_text();
+                match crate::store::write_atomic(std::path::Path::new(&path), text.as_bytes()) {
+                    Ok(()) => {
+                        self.written_to = Some(path);
+                        app.quit = true;
+                    }
+                    Err(e) => app.tell(format!("cannot write {}: {e}", one_line(&path)), true),
+                }
+            }
+            Effect::QuitAnyway => app.quit = true,
             Effect::Open(opening) => {
                 self.save(app);
+                if matches!(app.save, SaveState::Failed(_)) {
+                    app.tell("not saved, so this draft stays open; fix the problem or press Ctrl+S to retry", true);
+                    return;
+                }
                 let source = match &opening {
                     Opening::BuiltIn(id) => Source::built_in(id, self.counting)
                         .ok_or_else(|| format!("no passage '{id}'")),
@@ -265,6 +411,8 @@ impl Session {
                             self.counting,
                             size,
                         );
+                        self.saved_revision = 0;
+                        self.keep_rescue(app);
                         app.tell(format!("New draft on “{}”", one_line(&name)), false);
                     }
                     Err(e) => app.tell(e, true),
@@ -272,4 +420,12 @@ impl Session {
             }
         }
     }
+}
+
+/// Where to offer writing the précis when the drafts folder fails: the home
+/// directory, else the current one.
+fn fallback_path(id: &str) -> String {
+    let dir = directories::BaseDirs::new()
+        .map_or_else(|| PathBuf::from("."), |d| d.home_dir().to_path_buf());
+    dir.join(format!("precis-{id}.txt")).display().to_string()
 }
