@@ -9,6 +9,7 @@ pub mod check;
 pub mod input;
 pub mod passages;
 pub mod report;
+pub mod review;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -1,7 +1,7 @@
 //! The `precis` binary: parses arguments and hands over to the library.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
@@ -11,8 +11,8 @@ use precis::analysis::target::{TargetRule, parse_ratio, parse_tolerance};
 use precis::analysis::words::{Contractions, CountingOptions, Hyphenated};
 use precis::analysis::{Preset, Settings};
 use precis::check::{self, CheckOptions, Outcome};
-use precis::store::{DraftStore, StoreError, export, listing, write_atomic};
-use precis::text::sanitize::terminal_safe;
+use precis::review;
+use precis::store::export::Format;
 use precis::ui::runtime::{self, StartWith};
 
 const COUNTING_RULES: &str = "\
@@ -60,9 +60,10 @@ enum Command {
     Check(CheckArgs),
     /// List the built-in practice passages.
     Passages,
-    /// Your saved drafts: `--list` prints them as a table.
+    /// Browse your saved drafts (open, delete, export, history per passage).
     ///
-    /// `--list` prints a plain-text table of every draft, newest first: id,
+    /// In a terminal this opens the drafts browser. `--list` (or output to
+    /// a pipe) prints a plain-text table of every draft, newest first: id,
     /// title, source, date (local time), mode, body words/target, flags
     /// (errors and warnings) and time used. Files that are not readable
     /// drafts are listed last with the reason and left untouched. `--json`
@@ -201,26 +202,51 @@ fn main() -> ExitCode {
             print!("{}", precis::passages::table());
             ExitCode::SUCCESS
         }
-        Some(Command::Drafts(args)) => match list_drafts(cli.data_dir, args.json) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(&e),
-        },
-        Some(Command::Export(args)) => match export_draft(cli.data_dir, args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(&e),
-        },
-        None => {
-            let options = runtime::Options {
-                start: cli.source.map_or(StartWith::Default, StartWith::File),
-                data_dir: cli.data_dir,
-                settings: Settings::for_preset(cli.preset),
-                counting: CountingOptions::default(),
-            };
-            match runtime::run(options) {
-                Ok(()) => ExitCode::SUCCESS,
+        Some(Command::Drafts(args)) if args.list || !std::io::stdout().is_terminal() => {
+            match review::list(cli.data_dir, args.json) {
+                Ok(text) => print_out(&text),
                 Err(e) => fail(&e),
             }
         }
+        Some(Command::Drafts(_)) => editor(StartWith::Drafts, cli.data_dir, Settings::default()),
+        Some(Command::Export(args)) => {
+            let format = match args.format {
+                FormatArg::Md => Format::Md,
+                FormatArg::Txt => Format::Txt,
+            };
+            let to_terminal = std::io::stdout().is_terminal();
+            match review::export(
+                cli.data_dir,
+                &args.draft,
+                format,
+                args.report,
+                args.output.as_deref(),
+                to_terminal,
+            ) {
+                Ok(Some(text)) => print_out(&text),
+                Ok(None) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            }
+        }
+        None => editor(
+            cli.source.map_or(StartWith::Default, StartWith::File),
+            cli.data_dir,
+            Settings::for_preset(cli.preset),
+        ),
+    }
+}
+
+/// Runs the editor.
+fn editor(start: StartWith, data_dir: Option<PathBuf>, settings: Settings) -> ExitCode {
+    let options = runtime::Options {
+        start,
+        data_dir,
+        settings,
+        counting: CountingOptions::default(),
+    };
+    match runtime::run(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
     }
 }
 
@@ -251,55 +277,13 @@ fn parse_cli() -> Cli {
     cli
 }
 
-/// The data directory: `--data-dir`, or the platform's.
-fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, StoreError> {
-    given.map_or_else(DraftStore::default_data_dir, Ok)
-}
-
-/// `precis drafts [--list] [--json]`: the drafts table, or one JSON array.
-fn list_drafts(data_dir_arg: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
-    let data_dir = data_dir(data_dir_arg)?;
-    let store = DraftStore::open(&data_dir)?;
-    let entries = listing::entries(&store.list());
-    let text = if json {
-        format!("{}\n", listing::to_json(&entries))
-    } else if entries.is_empty() {
-        listing::empty_message(&data_dir.join("drafts"))
-    } else {
-        listing::table(&entries, &jiff::tz::TimeZone::system())
-    };
-    write_stdout(&text)
-}
-
-/// `precis export DRAFT`: the draft as a document, on standard output or
-/// written atomically to a file.
-fn export_draft(data_dir_arg: Option<PathBuf>, args: ExportArgs) -> anyhow::Result<()> {
-    let draft = export::load(&args.draft, || {
-        data_dir(data_dir_arg).map(|d| d.join("drafts"))
-    })?;
-    let format = match args.format {
-        FormatArg::Md => export::Format::Md,
-        FormatArg::Txt => export::Format::Txt,
-    };
-    let text = export::render(&draft, format, args.report);
-    match &args.output {
-        Some(path) => write_file(path, &text),
-        None if std::io::stdout().is_terminal() => write_stdout(&terminal_safe(&text)),
-        None => write_stdout(&text),
-    }
-}
-
-/// Writes `text` to standard output; a failure (a closed pipe) is an error.
-fn write_stdout(text: &str) -> anyhow::Result<()> {
+/// Prints `text` to standard output; a failure (a closed pipe) is an error.
+fn print_out(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| anyhow::anyhow!("cannot write to standard output: {e}"))
-}
-
-/// Replaces `path` with `text` atomically.
-fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
-    write_atomic(path, text.as_bytes()).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("cannot write to standard output: {e}")),
+    }
 }
 
 /// Prints one error line and returns the "bad input" exit status.

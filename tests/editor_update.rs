@@ -155,7 +155,7 @@ fn the_picker_opens_a_passage_or_a_path() {
         app.update(key(KeyCode::Enter)),
         [Effect::Open(Opening::BuiltIn("tuberculosis".into()))]
     );
-    assert_eq!(app.overlay, Overlay::None);
+    assert!(matches!(app.overlay, Overlay::None));
     app.update(ctrl('p'));
     type_text(&mut app, "notes/my source.txt");
     assert_eq!(
@@ -172,9 +172,9 @@ fn the_picker_opens_a_passage_or_a_path() {
 fn help_opens_and_any_key_closes_it() {
     let mut app = app_on("silk-road");
     app.update(key(KeyCode::F(1)));
-    assert_eq!(app.overlay, Overlay::Help);
+    assert!(matches!(app.overlay, Overlay::Help));
     app.update(key(KeyCode::Char('x')));
-    assert_eq!(app.overlay, Overlay::None);
+    assert!(matches!(app.overlay, Overlay::None));
     assert!(app.body.is_empty());
 }
 

@@ -12,6 +12,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::{Position, Rect};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use super::browser::{self, Browser};
 use super::keys::{Command, command_for};
 use super::marks::Marks;
 use super::picker::Picker;
@@ -64,6 +65,14 @@ pub enum Effect {
     WriteTo(String),
     /// Leave without saving (the runtime prints the text so it is not lost).
     QuitAnyway,
+    /// Open the drafts browser (the runtime lists the drafts).
+    Browse,
+    /// Save, then open a stored draft.
+    OpenDraft(String),
+    /// Delete a stored draft.
+    DeleteDraft(String),
+    /// Export a stored draft to a file.
+    ExportDraft(String),
 }
 
 /// A source the student asked to open from the picker.
@@ -96,7 +105,7 @@ pub struct Note {
 }
 
 /// A full-screen layer over the editor.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Overlay {
     /// Nothing over the editor.
     None,
@@ -106,6 +115,8 @@ pub enum Overlay {
     Picker(Picker),
     /// Saving failed on quit: where to write the précis instead.
     SaveAs(String),
+    /// The drafts browser, opened at the given time.
+    Browser(Box<Browser>, Timestamp),
 }
 
 /// The source being summarised: the analysis and where it came from.
@@ -257,6 +268,8 @@ pub struct App {
     pub on_disk: Option<Timestamp>,
     /// Counts every change to the text, so the runtime can tell when to save.
     pub revision: u64,
+    /// Closing the drafts browser leaves the app (`precis drafts`).
+    pub exit_with_browser: bool,
 }
 
 /// The parts of an app that a draft or a fresh start provides.
@@ -349,6 +362,7 @@ impl App {
             timeline: start.timeline,
             on_disk: start.on_disk,
             revision: 0,
+            exit_with_browser: false,
         }
     }
 
@@ -468,6 +482,7 @@ impl App {
             Some(Command::Quit) => return vec![Effect::SaveAndQuit],
             Some(Command::Help) => self.overlay = Overlay::Help,
             Some(Command::Passages) => self.overlay = Overlay::Picker(Picker::default()),
+            Some(Command::Drafts) => return vec![Effect::Browse],
             Some(Command::Flags) => self.toggle_flags(),
             Some(Command::Figures) => self.show_figures = !self.show_figures,
             Some(Command::NextPane) => self.next_pane(),
@@ -741,6 +756,17 @@ impl App {
                     Vec::new()
                 }
                 _ => Vec::new(),
+            },
+            Overlay::Browser(browser, _) => match browser.key(key) {
+                browser::Outcome::Stay => Vec::new(),
+                browser::Outcome::Close if self.exit_with_browser => vec![Effect::SaveAndQuit],
+                browser::Outcome::Close => {
+                    self.overlay = Overlay::None;
+                    Vec::new()
+                }
+                browser::Outcome::Open(id) => vec![Effect::OpenDraft(id)],
+                browser::Outcome::Delete(id) => vec![Effect::DeleteDraft(id)],
+                browser::Outcome::Export(id) => vec![Effect::ExportDraft(id)],
             },
             Overlay::Picker(picker) => match picker.key(key) {
                 super::picker::Outcome::Stay => Vec::new(),

@@ -14,6 +14,8 @@ pub enum Command {
     Help,
     /// Open the passage picker.
     Passages,
+    /// Open the drafts browser.
+    Drafts,
     /// Open or close the flags panel.
     Flags,
     /// Highlight every figure of the source.
@@ -97,6 +99,10 @@ pub const BINDINGS: &[Binding] = &[
         what: "highlight every figure in the source",
     },
     Binding {
+        keys: "Ctrl+D",
+        what: "your drafts: open, delete (d), export (e), history per passage",
+    },
+    Binding {
         keys: "Ctrl+P",
         what: "choose another passage or open a file",
     },
@@ -124,6 +130,7 @@ pub fn command_for(key: KeyEvent) -> Option<Command> {
             'q' => Some(Command::Quit),
             'g' => Some(Command::Help),
             'p' => Some(Command::Passages),
+            'd' => Some(Command::Drafts),
             'f' => Some(Command::Flags),
             'n' => Some(Command::Figures),
             'z' if shift => Some(Command::Redo),

@@ -59,5 +59,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Help => help::render(frame, area, theme),
         Overlay::Picker(p) => picker::render(frame, area, p, theme),
         Overlay::SaveAs(path) => help::render_save_as(frame, area, app, path, theme),
+        Overlay::Browser(b, opened) => {
+            frame.render_widget(ratatui::widgets::Clear, area);
+            browser::render(frame, area, b, theme, *opened);
+        }
     }
 }

@@ -21,6 +21,7 @@ use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use super::app::{Action, App, Effect, Opening, Overlay, SaveState, Source, Start};
+use super::browser::{Browser, Entry};
 use super::theme::Theme;
 use crate::analysis::Settings;
 use crate::analysis::words::CountingOptions;
@@ -36,6 +37,8 @@ pub enum StartWith {
     Default,
     /// A source file (or `-` for standard input).
     File(String),
+    /// The drafts browser (over the latest draft); closing it quits.
+    Drafts,
 }
 
 /// How the editor was asked to start.
@@ -103,31 +106,33 @@ pub fn run(options: Options) -> Result<(), RunError> {
                 "New draft: write your précis in the lower or right pane. F1 for help.".to_string(),
             )
         }
-        StartWith::Default => match store.as_ref().ok().and_then(DraftStore::latest_practice) {
-            Some(draft) => {
-                let when = draft
-                    .updated
-                    .to_zoned(jiff::tz::TimeZone::system())
-                    .strftime("%d %b %H:%M")
-                    .to_string();
-                let title = draft.source.title.clone().unwrap_or_default();
-                (
-                    Start::resume(draft, counting),
-                    format!(
-                        "Resumed your draft on “{title}” ({when}) · Ctrl+P for another passage"
-                    ),
-                )
-            }
-            None => {
-                let first = passages::ALL[0].id;
-                let source = Source::built_in(first, counting)
-                    .ok_or_else(|| io::Error::other("no built-in passage"))?;
-                (
+        StartWith::Default | StartWith::Drafts => {
+            match store.as_ref().ok().and_then(DraftStore::latest_practice) {
+                Some(draft) => {
+                    let when = draft
+                        .updated
+                        .to_zoned(jiff::tz::TimeZone::system())
+                        .strftime("%d %b %H:%M")
+                        .to_string();
+                    let title = draft.source.title.clone().unwrap_or_default();
+                    (
+                        Start::resume(draft, counting),
+                        format!(
+                            "Resumed your draft on “{title}” ({when}) · Ctrl+P for another passage"
+                        ),
+                    )
+                }
+                None => {
+                    let first = passages::ALL[0].id;
+                    let source = Source::built_in(first, counting)
+                        .ok_or_else(|| io::Error::other("no built-in passage"))?;
+                    (
                     Start::fresh(source, options.settings, Timestamp::now()),
                     "Welcome! Write a précis of the passage in one-third of its length. F1 help · Ctrl+P passages".to_string(),
                 )
+                }
             }
-        },
+        }
     };
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGHUP, SIGINT] {
@@ -152,6 +157,10 @@ pub fn run(options: Options) -> Result<(), RunError> {
         app.tell(format!("drafts cannot be saved: {e}"), true);
     }
     session.keep_rescue(&app);
+    if options.start == StartWith::Drafts {
+        session.browse(&mut app);
+        app.exit_with_browser = true;
+    }
     let outcome = session.event_loop(&mut terminal, &mut app);
     // Whatever ended the loop (quit, a signal, a lost terminal), save first.
     if app.has_text() && !matches!(app.save, SaveState::Saved(_)) {
@@ -389,6 +398,36 @@ impl Session {
                 }
             }
             Effect::QuitAnyway => app.quit = true,
+            Effect::Browse => self.browse(app),
+            Effect::OpenDraft(id) => self.open_draft(app, &id),
+            Effect::DeleteDraft(id) => {
+                let result = if id == app.draft_id {
+                    Err(
+                        "this draft is open in the editor; open another before deleting it"
+                            .to_string(),
+                    )
+                } else {
+                    self.store
+                        .as_ref()
+                        .map_err(ToString::to_string)
+                        .and_then(|s| s.delete(&id).map_err(|e| e.to_string()))
+                };
+                if let Overlay::Browser(browser, _) = &mut app.overlay {
+                    match result {
+                        Ok(()) => browser.remove(&id),
+                        Err(e) => browser.tell(e, true),
+                    }
+                }
+            }
+            Effect::ExportDraft(id) => {
+                let result = self.export(&id);
+                if let Overlay::Browser(browser, _) = &mut app.overlay {
+                    match result {
+                        Ok(path) => browser.tell(format!("exported to {}", one_line(&path)), false),
+                        Err(e) => browser.tell(e, true),
+                    }
+                }
+            }
             Effect::Open(opening) => {
                 self.save(app);
                 if matches!(app.save, SaveState::Failed(_)) {
@@ -419,6 +458,72 @@ impl Session {
                 }
             }
         }
+    }
+}
+
+impl Session {
+    /// Opens the drafts browser over the editor, the current draft saved first
+    /// so it is listed as it stands.
+    fn browse(&mut self, app: &mut App) {
+        self.save(app);
+        match &self.store {
+            Ok(store) => {
+                let tz = jiff::tz::TimeZone::system();
+                let entries = store
+                    .list()
+                    .iter()
+                    .map(|l| Entry::from_listed(l, &tz))
+                    .collect();
+                app.overlay = Overlay::Browser(Box::new(Browser::new(entries)), Timestamp::now());
+            }
+            Err(e) => app.tell(format!("drafts cannot be listed: {e}"), true),
+        }
+    }
+
+    /// Replaces the editor's draft with a stored one, with its report open.
+    fn open_draft(&mut self, app: &mut App, id: &str) {
+        self.save(app);
+        if matches!(app.save, SaveState::Failed(_)) {
+            app.tell(
+                "not saved, so this draft stays open; press Ctrl+S to retry",
+                true,
+            );
+            return;
+        }
+        let loaded = match &self.store {
+            Ok(store) => DraftStore::load_file(&store.path_of(id)).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match loaded {
+            Ok(draft) => {
+                let size = app.size;
+                *app = App::new(Start::resume(draft, self.counting), self.counting, size);
+                app.flags_open = true;
+                self.saved_revision = 0;
+                self.keep_rescue(app);
+                app.tell(
+                    "Opened your draft: its report is in the flags panel (Esc closes it)",
+                    false,
+                );
+            }
+            Err(e) => {
+                if let Overlay::Browser(browser, _) = &mut app.overlay {
+                    browser.tell(e, true);
+                }
+            }
+        }
+    }
+
+    /// Writes a stored draft, with its report, as Markdown beside the
+    /// fallback path; returns where.
+    fn export(&self, id: &str) -> Result<String, String> {
+        let store = self.store.as_ref().map_err(ToString::to_string)?;
+        let draft = DraftStore::load_file(&store.path_of(id)).map_err(|e| e.to_string())?;
+        let text = crate::store::export::render(&draft, crate::store::export::Format::Md, true);
+        let path = fallback_path(id).replace(".txt", ".md");
+        crate::store::write_atomic(std::path::Path::new(&path), text.as_bytes())
+            .map_err(|e| format!("{path}: {e}"))?;
+        Ok(path)
     }
 }
 

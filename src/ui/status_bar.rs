@@ -132,11 +132,13 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ("^F", "Flags", "Flags"),
         ("^N", "Figures", "Figs"),
         ("^P", "Passages", "Pass"),
+        ("^D", "Drafts", "Drafts"),
         ("F1", "Help", "Help"),
     ];
     let roomy = area.width >= ROOMY;
     let mut spans = Vec::new();
-    for (key, long, short) in keys {
+    // Narrow footers leave out ^N (it is in the help) so F1 Help stays.
+    for (key, long, short) in keys.into_iter().filter(|(k, _, _)| roomy || *k != "^N") {
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(if roomy {
             format!(" {long}  ")

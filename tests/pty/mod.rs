@@ -3,6 +3,8 @@
 //! the screen a vt100 emulator draws from it. Every wait is bounded, and
 //! the child is killed when the harness is dropped.
 
+#![allow(dead_code)]
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;

@@ -1,0 +1,74 @@
+//! The review commands: `precis drafts --list` (a table or JSON of every
+//! draft) and `precis export` (a draft as a document). They produce text;
+//! the binary prints it.
+
+use std::path::{Path, PathBuf};
+
+use crate::store::export::{self, ExportError, Format};
+use crate::store::{DraftStore, StoreError, listing, write_atomic};
+use crate::text::sanitize::terminal_safe;
+
+/// Why a review command failed; the message names the file or draft.
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    /// The drafts store could not be opened or read.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The draft to export could not be found or read.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// The output file could not be written.
+    #[error("{path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// The data directory: the one given, or the platform's.
+pub fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, StoreError> {
+    given.map_or_else(DraftStore::default_data_dir, Ok)
+}
+
+/// `precis drafts --list [--json]`: every draft as a table, newest first,
+/// unreadable files last; or one JSON array.
+pub fn list(data_dir_given: Option<PathBuf>, json: bool) -> Result<String, ReviewError> {
+    let dir = data_dir(data_dir_given)?;
+    let store = DraftStore::open(&dir)?;
+    let entries = listing::entries(&store.list());
+    Ok(if json {
+        format!("{}\n", listing::to_json(&entries))
+    } else if entries.is_empty() {
+        listing::empty_message(&dir.join("drafts"))
+    } else {
+        listing::table(&entries, &jiff::tz::TimeZone::system())
+    })
+}
+
+/// `precis export DRAFT`: the draft as a document. Written atomically to
+/// `output` when given (and `None` returned), else returned for standard
+/// output, made terminal-safe when `to_terminal`.
+pub fn export(
+    data_dir_given: Option<PathBuf>,
+    draft: &str,
+    format: Format,
+    with_report: bool,
+    output: Option<&Path>,
+    to_terminal: bool,
+) -> Result<Option<String>, ReviewError> {
+    let draft = export::load(draft, || data_dir(data_dir_given).map(|d| d.join("drafts")))?;
+    let text = export::render(&draft, format, with_report);
+    match output {
+        Some(path) => {
+            write_atomic(path, text.as_bytes()).map_err(|source| ReviewError::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            Ok(None)
+        }
+        None if to_terminal => Ok(Some(terminal_safe(&text).into_owned())),
+        None => Ok(Some(text)),
+    }
+}
