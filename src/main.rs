@@ -11,6 +11,7 @@ use precis::analysis::target::{TargetRule, parse_ratio, parse_tolerance};
 use precis::analysis::words::{Contractions, CountingOptions, Hyphenated};
 use precis::analysis::{Preset, Settings};
 use precis::check::{self, CheckOptions, Outcome};
+use precis::config::{self, Config, ThemeChoice};
 use precis::review;
 use precis::store::export::Format;
 use precis::ui::runtime::{self, StartWith};
@@ -44,8 +45,8 @@ struct Cli {
     /// latest draft or opens a built-in passage.
     source: Option<String>,
     /// Exam rules: css (title required), upsc (no title allowed), plain.
-    #[arg(long, value_parser = str::parse::<Preset>, default_value = "css")]
-    preset: Preset,
+    #[arg(long, value_parser = str::parse::<Preset>)]
+    preset: Option<Preset>,
     /// Where drafts are kept (default: the platform data directory).
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
@@ -128,17 +129,17 @@ struct CheckArgs {
     #[arg(long)]
     target: Option<usize>,
     /// Half-width of the band around the target: 5%, 10%.
-    #[arg(long, value_parser = parse_tolerance, default_value = "5%")]
-    tolerance: f64,
+    #[arg(long, value_parser = parse_tolerance)]
+    tolerance: Option<f64>,
     /// Exam rules: css (title required), upsc (no title allowed), plain.
-    #[arg(long, value_parser = str::parse::<Preset>, default_value = "css")]
-    preset: Preset,
+    #[arg(long, value_parser = str::parse::<Preset>)]
+    preset: Option<Preset>,
     /// Count hyphenated words as one word or as one per part.
-    #[arg(long, value_enum, default_value_t = HyphenArg::One)]
-    hyphenated: HyphenArg,
+    #[arg(long, value_enum)]
+    hyphenated: Option<HyphenArg>,
     /// Count contractions as one word or two.
-    #[arg(long, value_enum, default_value_t = ContractionArg::One)]
-    contractions: ContractionArg,
+    #[arg(long, value_enum)]
+    contractions: Option<ContractionArg>,
     /// Read files that are not valid UTF-8, replacing bad bytes with �.
     #[arg(long)]
     lossy: bool,
@@ -157,30 +158,35 @@ enum ContractionArg {
 }
 
 impl CheckArgs {
-    fn options(self) -> CheckOptions {
+    /// The check's options: these arguments over the user's config.
+    fn options(self, config: &Config) -> CheckOptions {
         let target = match (self.target, self.ratio) {
             (Some(n), _) => TargetRule::Words(n),
             (None, Some(r)) => TargetRule::Ratio(r),
-            (None, None) => TargetRule::default(),
+            (None, None) => config.settings.target,
         };
         CheckOptions {
             source: self.source,
             precis: self.precis,
             json: self.json,
             settings: Settings {
-                preset: self.preset,
+                preset: self.preset.unwrap_or(config.settings.preset),
                 target,
-                tolerance: self.tolerance,
+                tolerance: self.tolerance.unwrap_or(config.settings.tolerance),
             },
             counting: CountingOptions {
-                hyphenated: match self.hyphenated {
-                    HyphenArg::One => Hyphenated::One,
-                    HyphenArg::Several => Hyphenated::Several,
-                },
-                contractions: match self.contractions {
-                    ContractionArg::One => Contractions::One,
-                    ContractionArg::Two => Contractions::Two,
-                },
+                hyphenated: self
+                    .hyphenated
+                    .map_or(config.counting.hyphenated, |h| match h {
+                        HyphenArg::One => Hyphenated::One,
+                        HyphenArg::Several => Hyphenated::Several,
+                    }),
+                contractions: self
+                    .contractions
+                    .map_or(config.counting.contractions, |c| match c {
+                        ContractionArg::One => Contractions::One,
+                        ContractionArg::Two => Contractions::Two,
+                    }),
             },
             lossy: self.lossy,
         }
@@ -189,10 +195,14 @@ impl CheckArgs {
 
 fn main() -> ExitCode {
     let cli = parse_cli();
+    let (config, config_problem) = config::load(config::default_path().as_deref());
     match cli.command {
         Some(Command::Check(args)) => {
+            if let Some(problem) = &config_problem {
+                eprintln!("precis: warning: {problem}");
+            }
             let mut out = anstream::stdout();
-            match check::run(&args.options(), &mut out) {
+            match check::run(&args.options(&config), &mut out) {
                 Ok(Outcome::Clean) => ExitCode::SUCCESS,
                 Ok(Outcome::Findings) => ExitCode::from(1),
                 Err(e) => fail(&e),
@@ -208,7 +218,13 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
-        Some(Command::Drafts(_)) => editor(StartWith::Drafts, cli.data_dir, Settings::default()),
+        Some(Command::Drafts(_)) => editor(
+            StartWith::Drafts,
+            cli.data_dir,
+            config,
+            config_problem,
+            None,
+        ),
         Some(Command::Export(args)) => {
             let format = match args.format {
                 FormatArg::Md => Format::Md,
@@ -231,18 +247,32 @@ fn main() -> ExitCode {
         None => editor(
             cli.source.map_or(StartWith::Default, StartWith::File),
             cli.data_dir,
-            Settings::for_preset(cli.preset),
+            config,
+            config_problem,
+            cli.preset,
         ),
     }
 }
 
-/// Runs the editor.
-fn editor(start: StartWith, data_dir: Option<PathBuf>, settings: Settings) -> ExitCode {
+/// Runs the editor with the user's config, `--preset` over it.
+fn editor(
+    start: StartWith,
+    data_dir: Option<PathBuf>,
+    config: Config,
+    problem: Option<String>,
+    preset: Option<Preset>,
+) -> ExitCode {
+    let mut settings = config.settings;
+    if let Some(p) = preset {
+        settings.preset = p;
+    }
     let options = runtime::Options {
         start,
         data_dir,
         settings,
-        counting: CountingOptions::default(),
+        counting: config.counting,
+        color: config.theme == ThemeChoice::Auto,
+        notice: problem,
     };
     match runtime::run(options) {
         Ok(()) => ExitCode::SUCCESS,

@@ -14,9 +14,15 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The binary, kept away from the real home: no colour, and config and
+/// data directories of its own.
 fn precis() -> Command {
     let mut cmd = Command::cargo_bin("precis").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("check-cli-home");
+    cmd.env("NO_COLOR", "1")
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"));
     cmd
 }
 
@@ -385,4 +391,66 @@ fn a_fifty_megabyte_source_finishes_within_a_memory_limit() {
     let words = r["source"]["words"].as_u64().unwrap_or(0);
     assert!(words > 8_000_000, "{words}");
     assert_eq!(r["target"]["status"], "under");
+}
+
+#[test]
+fn the_config_file_sets_defaults_and_flags_override_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::create_dir_all(dir.path().join("precis")).expect("mkdir");
+    fs::write(
+        dir.path().join("precis/config.toml"),
+        "preset = \"upsc\"\ntolerance = \"10%\"\n",
+    )
+    .expect("write");
+    let run = |extra: &[&str]| {
+        let out = precis()
+            .env("XDG_CONFIG_HOME", dir.path())
+            .arg("check")
+            .arg(fixture("clean/passage.txt"))
+            .arg(fixture("clean/precis.txt"))
+            .arg("--json")
+            .args(extra)
+            .output()
+            .expect("runs");
+        serde_json::from_slice::<Value>(&out.stdout).expect("json")
+    };
+    let r = run(&[]);
+    assert_eq!(r["preset"], "upsc");
+    assert_eq!(
+        (r["target"]["min"].as_u64(), r["target"]["max"].as_u64()),
+        (Some(93), Some(113))
+    );
+    assert_eq!(flags_of_kind(&r, "title_not_allowed").len(), 1);
+    let r = run(&["--preset", "css", "--tolerance", "5%"]);
+    assert_eq!(r["preset"], "css");
+    assert_eq!(r["target"]["min"], 98);
+}
+
+#[test]
+fn a_bad_config_file_is_named_with_its_key_and_line_and_ignored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::create_dir_all(dir.path().join("precis")).expect("mkdir");
+    fs::write(
+        dir.path().join("precis/config.toml"),
+        "preset = \"css\"\nratio = \"3\"\n",
+    )
+    .expect("write");
+    let out = precis()
+        .env("XDG_CONFIG_HOME", dir.path())
+        .arg("check")
+        .arg(fixture("clean/passage.txt"))
+        .arg(fixture("clean/precis.txt"))
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the check still runs with the defaults"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("config.toml: line 2 (ratio):") && err.contains("using the defaults"),
+        "{err}"
+    );
 }

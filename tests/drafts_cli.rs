@@ -139,6 +139,10 @@ impl Fixture {
         let out = Command::cargo_bin("precis")
             .expect("binary builds")
             .env("NO_COLOR", "1")
+            .env(
+                "XDG_CONFIG_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+            )
             .env("TZ", "UTC")
             .arg("--data-dir")
             .arg(self.data_dir())
@@ -202,6 +206,10 @@ fn data_dir_may_follow_the_subcommand() {
     let out = Command::cargo_bin("precis")
         .expect("binary builds")
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+        )
         .env("TZ", "UTC")
         .args(["drafts", "--list", "--data-dir"])
         .arg(f.data_dir())
@@ -217,6 +225,10 @@ fn an_empty_store_says_where_drafts_are_kept() {
     let out = Command::cargo_bin("precis")
         .expect("binary builds")
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+        )
         .arg("--data-dir")
         .arg(dir.path())
         .args(["drafts", "--list"])

@@ -30,6 +30,7 @@ pub enum Contractions {
 
 /// The counting options a student can set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CountingOptions {
     /// Whether hyphenated words count as one or as their parts.
     pub hyphenated: Hyphenated,

@@ -52,6 +52,10 @@ pub struct Options {
     pub settings: Settings,
     /// How words are counted.
     pub counting: CountingOptions,
+    /// Colour allowed (`NO_COLOR` is still honoured).
+    pub color: bool,
+    /// A problem to show at start-up (a bad config file).
+    pub notice: Option<String>,
 }
 
 /// Why the editor could not start or ran into a terminal error.
@@ -141,7 +145,11 @@ pub fn run(options: Options) -> Result<(), RunError> {
     let mut session = Session {
         store,
         counting,
-        theme: Theme::from_env(),
+        theme: if options.color {
+            Theme::from_env()
+        } else {
+            Theme::new(false)
+        },
         stop,
         saved_revision: 0,
         changed_at: None,
@@ -153,6 +161,9 @@ pub fn run(options: Options) -> Result<(), RunError> {
     let size = terminal.size()?;
     let mut app = App::new(start, counting, (size.width, size.height));
     app.tell(greeting, false);
+    if let Some(notice) = &options.notice {
+        app.tell(notice.clone(), true);
+    }
     if let Err(e) = &session.store {
         app.tell(format!("drafts cannot be saved: {e}"), true);
     }
