@@ -275,7 +275,9 @@ fn editor(
         notice: problem,
     };
     match runtime::run(options) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(runtime::Ended::Quit) => ExitCode::SUCCESS,
+        // The shell convention for "stopped by signal N", after saving.
+        Ok(runtime::Ended::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX)),
         Err(e) => fail(&e),
     }
 }

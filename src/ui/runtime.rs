@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -58,6 +58,15 @@ pub struct Options {
     pub notice: Option<String>,
 }
 
+/// How the editor ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The student quit.
+    Quit,
+    /// A signal (SIGTERM, SIGHUP, SIGINT) stopped it, after saving.
+    Signal(usize),
+}
+
 /// Why the editor could not start or ran into a terminal error.
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
@@ -95,7 +104,7 @@ fn clock() -> String {
 }
 
 /// Runs the editor until the student quits.
-pub fn run(options: Options) -> Result<(), RunError> {
+pub fn run(options: Options) -> Result<Ended, RunError> {
     let counting = options.counting;
     let store = options
         .data_dir
@@ -138,9 +147,9 @@ pub fn run(options: Options) -> Result<(), RunError> {
             }
         }
     };
-    let stop = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
     let mut session = Session {
         store,
@@ -178,6 +187,10 @@ pub fn run(options: Options) -> Result<(), RunError> {
         session.save(&mut app);
     }
     leave();
+    let outcome = outcome.map(|()| match session.stop.load(Ordering::Relaxed) {
+        0 => Ended::Quit,
+        signal => Ended::Signal(signal),
+    });
     if let Some(path) = &session.written_to {
         eprintln!("precis: your précis was written to {}", one_line(path));
         return outcome;
@@ -260,8 +273,9 @@ struct Session {
     store: Result<DraftStore, StoreError>,
     counting: CountingOptions,
     theme: Theme,
-    /// Set by SIGTERM, SIGHUP (terminal closed) or SIGINT.
-    stop: Arc<AtomicBool>,
+    /// The signal (SIGTERM, SIGHUP for a closed terminal, SIGINT) that asked
+    /// the editor to stop, or 0.
+    stop: Arc<AtomicUsize>,
     /// The app's revision when it was last saved.
     saved_revision: u64,
     /// When the text last changed.
@@ -289,7 +303,7 @@ impl Session {
     ) -> Result<(), RunError> {
         let events = spawn_reader();
         loop {
-            if self.stop.load(Ordering::Relaxed) {
+            if self.stop.load(Ordering::Relaxed) != 0 {
                 // Keys already read but not yet applied are part of the text.
                 while let Ok(event) = events.try_recv() {
                     self.handle(app, event);
