@@ -3,6 +3,8 @@
 //! store holding three attempts on one passage, one on another and a corrupt
 //! file, and tests of its state: sorting, filtering, deleting, history.
 
+mod common;
+
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use precis::analysis::Settings;
@@ -11,10 +13,7 @@ use precis::store::draft::DRAFT_VERSION;
 use precis::store::{Draft, DraftSource, DraftStore, Mode, Origin};
 use precis::ui::browser::{Browser, Entry, Outcome, SortKey, render};
 use precis::ui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::Modifier;
 
 const LIGHTHOUSES: &str = "# Lighthouses and the Shipping Trade
 
@@ -66,6 +65,7 @@ fn draft(id: &str, source: &str, file: &str, title: &str, body: &str, updated: &
         counting: CountingOptions::default(),
         mode: Mode::Practice,
         timeline: Vec::new(),
+        exam: None,
     }
 }
 
@@ -153,37 +153,12 @@ fn selected_id(browser: &Browser) -> Option<&str> {
     browser.selected().map(|e| e.id.as_str())
 }
 
-/// Renders `browser` at `width`×`height` and returns the screen as text;
-/// under each row with underlined cells, a row of `^` marks them.
+/// Renders `browser` at `width`×`height` as text (see `common::picture`).
 fn screen(browser: &Browser, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| {
-            let area = frame.area();
-            render(frame, area, browser, &Theme::new(true), at(NOW));
-        })
-        .expect("draws");
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut row = String::new();
-        let mut marks = String::new();
-        for x in 0..width {
-            let cell = &buf[(x, y)];
-            row.push_str(cell.symbol());
-            let underlined = cell.modifier.contains(Modifier::UNDERLINED);
-            for _ in 0..cell.symbol().chars().count().max(1) {
-                marks.push(if underlined { '^' } else { ' ' });
-            }
-        }
-        out.push_str(row.trim_end());
-        out.push('\n');
-        if marks.contains('^') {
-            out.push_str(marks.trim_end());
-            out.push('\n');
-        }
-    }
-    out
+    common::picture(width, height, |frame| {
+        let area = frame.area();
+        render(frame, area, browser, &Theme::new(true), at(NOW));
+    })
 }
 
 #[test]

@@ -57,6 +57,7 @@ fn draft(id: &str, title: &str, body: &str, origin: Origin, updated: Timestamp) 
         counting: CountingOptions::default(),
         mode: Mode::Practice,
         timeline: Vec::new(),
+        exam: None,
     }
 }
 

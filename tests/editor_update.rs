@@ -218,3 +218,67 @@ fn resizing_to_any_size_keeps_the_text() {
     }
     assert_eq!(app.body.lines(), ["Some words typed first."]);
 }
+
+#[test]
+fn a_submitted_exam_is_read_only_until_copied_into_practice() {
+    use jiff::Timestamp;
+    use precis::analysis::Settings;
+    use precis::analysis::words::CountingOptions;
+    use precis::store::draft::DRAFT_VERSION;
+    use precis::store::{Draft, DraftSource, ExamTiming, Mode, Origin};
+    use precis::ui::app::{App, Start};
+
+    let at = |s| Timestamp::from_second(s).expect("timestamp");
+    let passage = precis::passages::find("silk-road").expect("passage");
+    let draft = Draft {
+        version: DRAFT_VERSION,
+        id: "exam-1".into(),
+        created: at(1_000),
+        updated: at(2_860),
+        source: DraftSource {
+            origin: Origin::BuiltIn {
+                id: passage.id.into(),
+            },
+            title: Some(passage.title().into()),
+            text: passage.text.into(),
+        },
+        title: "Roads That Carried Ideas".into(),
+        body: "Caravans moved faiths and inventions.".into(),
+        settings: Settings::default(),
+        counting: CountingOptions::default(),
+        mode: Mode::Exam,
+        timeline: Vec::new(),
+        exam: Some(ExamTiming {
+            started: at(1_000),
+            deadline: at(3_100),
+            submitted: Some(at(2_860)),
+        }),
+    };
+    let mut app = App::new(
+        Start::resume(draft, CountingOptions::default()),
+        CountingOptions::default(),
+        (120, 40),
+    );
+    assert!(app.read_only);
+    type_text(&mut app, "more");
+    app.update(Action::Paste("pasted".into()));
+    app.update(key(KeyCode::Backspace));
+    app.update(ctrl('z'));
+    assert_eq!(app.body.lines(), ["Caravans moved faiths and inventions."]);
+    assert!(app.note.as_ref().is_some_and(|n| n.text.contains("Ctrl+K")));
+    app.update(key(KeyCode::Left));
+    assert_eq!(app.body.cursor(), (0, 36), "moving around still works");
+    assert!(screen(&app, 120, 40).contains("read-only"));
+
+    assert_eq!(app.update(ctrl('k')), [Effect::CopyToPractice]);
+    app.copy_to_practice("practice-1".into(), at(5_000));
+    assert!(!app.read_only);
+    assert_eq!(app.to_draft(at(5_001)).mode, Mode::Practice);
+    assert_eq!(app.to_draft(at(5_001)).exam, None);
+    app.update(key(KeyCode::End));
+    type_text(&mut app, " Trade grew.");
+    assert_eq!(
+        app.body.lines(),
+        ["Caravans moved faiths and inventions. Trade grew."]
+    );
+}

@@ -47,6 +47,30 @@ pub enum Mode {
     /// Untimed practice.
     #[default]
     Practice,
+    /// A timed exam attempt.
+    Exam,
+}
+
+impl Mode {
+    /// The mode's name, as in the draft file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Exam => "exam",
+        }
+    }
+}
+
+/// The clock of an exam attempt. The deadline is wall-clock time, so an
+/// exam resumed after a crash keeps the time it really has left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExamTiming {
+    /// When writing began.
+    pub started: Timestamp,
+    /// When time is up.
+    pub deadline: Timestamp,
+    /// When the attempt was submitted (by the student or at time-up).
+    pub submitted: Option<Timestamp>,
 }
 
 /// The précis's length at one moment, for the pace chart.
@@ -84,9 +108,43 @@ pub struct Draft {
     /// Word counts over time while writing.
     #[serde(default)]
     pub timeline: Vec<Sample>,
+    /// The exam clock, for exam attempts.
+    #[serde(default)]
+    pub exam: Option<ExamTiming>,
 }
 
 impl Draft {
+    /// What lists call the source: its title, else where it came from (a
+    /// built-in passage's title, a file name, standard input).
+    pub fn source_name(&self) -> String {
+        if let Some(title) = self.source.title.as_deref().map(str::trim)
+            && !title.is_empty()
+        {
+            return title.to_string();
+        }
+        match &self.source.origin {
+            Origin::BuiltIn { id } => {
+                crate::passages::find(id).map_or_else(|| id.clone(), |p| p.title().to_string())
+            }
+            Origin::File { path } => std::path::Path::new(path)
+                .file_name()
+                .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned()),
+            Origin::Stdin => "standard input".to_string(),
+        }
+    }
+
+    /// Whether this is a submitted exam attempt, which is kept as handed in.
+    pub fn is_submitted(&self) -> bool {
+        self.exam.is_some_and(|e| e.submitted.is_some())
+    }
+
+    /// How long a submitted exam attempt took.
+    pub fn time_used(&self) -> Option<std::time::Duration> {
+        let exam = self.exam?;
+        let span = exam.submitted?.duration_since(exam.started);
+        std::time::Duration::try_from(span).ok()
+    }
+
     /// The précis as one text (title line, body), as the engine reads it.
     pub fn precis_text(&self) -> String {
         structure::compose(&self.title, &self.body).0
@@ -148,6 +206,23 @@ impl Draft {
             counting: CountingOptions::default(),
             mode: Mode::Practice,
             timeline: Vec::new(),
+            exam: None,
+        }
+    }
+
+    /// A submitted exam draft for tests: started at 1,000 s, submitted
+    /// after 31 minutes of a 35-minute exam.
+    #[cfg(test)]
+    pub fn submitted_exam(id: &str) -> Self {
+        let at = |s| Timestamp::from_second(s).unwrap_or(Timestamp::UNIX_EPOCH);
+        Draft {
+            mode: Mode::Exam,
+            exam: Some(ExamTiming {
+                started: at(1_000),
+                deadline: at(1_000 + 35 * 60),
+                submitted: Some(at(1_000 + 31 * 60)),
+            }),
+            ..Draft::sample(id)
         }
     }
 }
@@ -173,6 +248,15 @@ mod tests {
         let draft = Draft::from_json(json.to_string().as_bytes()).expect("loads");
         assert!(draft.timeline.is_empty());
         assert_eq!(draft.report().precis.words, 3);
+    }
+
+    #[test]
+    fn a_submitted_exam_knows_its_time() {
+        let d = Draft::submitted_exam("e");
+        assert!(d.is_submitted());
+        assert_eq!(d.time_used(), Some(std::time::Duration::from_secs(31 * 60)));
+        assert!(!Draft::sample("p").is_submitted());
+        assert_eq!(Draft::sample("p").time_used(), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Draft, Listed, Origin, StoreError};
+use super::{Draft, Listed, StoreError};
 use crate::text::sanitize::one_line;
 
 /// Shown in the TITLE column for a précis without a title.
@@ -85,35 +85,16 @@ impl Row {
             unreadable: false,
             id: draft.id.clone(),
             title: (!title.is_empty()).then(|| title.to_string()),
-            source: source_name(draft),
+            source: draft.source_name(),
             updated: draft.updated,
-            mode: serde_json::to_value(draft.mode)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
+            mode: draft.mode.name().to_string(),
             words: report.precis.words,
             target: report.target.words,
             errors: report.summary.errors,
             warnings: report.summary.warnings,
-            time_used_seconds: None,
+            time_used_seconds: draft.time_used().map(|d| d.as_secs()),
             path: path.to_path_buf(),
         }
-    }
-}
-
-/// What the SOURCE column shows: the source's title, else its origin.
-pub fn source_name(draft: &Draft) -> String {
-    if let Some(title) = draft.source.title.as_deref().map(str::trim)
-        && !title.is_empty()
-    {
-        return title.to_string();
-    }
-    match &draft.source.origin {
-        Origin::BuiltIn { id } => id.clone(),
-        Origin::File { path } => Path::new(path)
-            .file_name()
-            .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned()),
-        Origin::Stdin => "standard input".to_string(),
     }
 }
 
@@ -286,6 +267,7 @@ fn shorten(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::store::DraftSource;
+    use crate::store::Origin;
 
     fn at(second: i64) -> Timestamp {
         Timestamp::from_second(second).expect("timestamp")
@@ -349,7 +331,7 @@ mod tests {
     fn the_source_falls_back_to_where_it_came_from() {
         let mut d = Draft::sample("s");
         d.source.title = None;
-        assert_eq!(source_name(&d), "silk-road");
+        assert_eq!(d.source_name(), "What the Silk Road Carried");
         d.source = DraftSource {
             origin: Origin::File {
                 path: "/home/me/texts/water.md".into(),
@@ -357,9 +339,9 @@ mod tests {
             title: Some("  ".into()),
             text: d.source.text.clone(),
         };
-        assert_eq!(source_name(&d), "water.md");
+        assert_eq!(d.source_name(), "water.md");
         d.source.origin = Origin::Stdin;
-        assert_eq!(source_name(&d), "standard input");
+        assert_eq!(d.source_name(), "standard input");
     }
 
     #[test]
@@ -459,6 +441,23 @@ mod tests {
         let json = to_json(&entries(&[listed(d)]));
         assert!(!json.contains('\u{9b}'));
         assert!(json.contains("\\u009b"));
+    }
+
+    #[test]
+    fn a_submitted_exam_shows_the_time_it_took() {
+        let exam = Draft::submitted_exam("e");
+        let path = Path::new("e.json");
+        let row = Row::of(&exam, path);
+        assert_eq!(row.time_used_seconds, Some(31 * 60));
+        assert_eq!(row.mode, "exam");
+        let table = table(&[Entry::Draft(row)], &TimeZone::UTC);
+        assert!(
+            table
+                .lines()
+                .nth(1)
+                .is_some_and(|l| l.trim_end().ends_with("31:00")),
+            "{table}"
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::analysis::words::CountingOptions;
 use crate::analysis::{Settings, SourceAnalysis, structure};
 use crate::report::{FlagKind, Report};
 use crate::store::draft::DRAFT_VERSION;
-use crate::store::{Draft, DraftSource, Mode, Origin, Sample};
+use crate::store::{Draft, DraftSource, ExamTiming, Mode, Origin, Sample};
 
 /// How many edits undo remembers (the widget's default is 50).
 const UNDO_DEPTH: usize = 10_000;
@@ -73,6 +73,8 @@ pub enum Effect {
     DeleteDraft(String),
     /// Export a stored draft to a file.
     ExportDraft(String),
+    /// Copy the (read-only) submitted exam into a new practice draft.
+    CopyToPractice,
 }
 
 /// A source the student asked to open from the picker.
@@ -175,6 +177,8 @@ impl Start {
             created: now,
             timeline: Vec::new(),
             on_disk: None,
+            mode: Mode::Practice,
+            exam: None,
         }
     }
 
@@ -194,6 +198,8 @@ impl Start {
             created: draft.created,
             timeline: draft.timeline,
             on_disk: Some(draft.updated),
+            mode: draft.mode,
+            exam: draft.exam,
         }
     }
 }
@@ -270,6 +276,12 @@ pub struct App {
     pub revision: u64,
     /// Closing the drafts browser leaves the app (`precis drafts`).
     pub exit_with_browser: bool,
+    /// Practice or exam.
+    pub mode: Mode,
+    /// The exam clock, for exam attempts.
+    pub exam: Option<ExamTiming>,
+    /// A submitted exam: shown as handed in, not editable.
+    pub read_only: bool,
 }
 
 /// The parts of an app that a draft or a fresh start provides.
@@ -291,6 +303,10 @@ pub struct Start {
     pub timeline: Vec<Sample>,
     /// When the draft file was last written, if it exists.
     pub on_disk: Option<Timestamp>,
+    /// Practice or exam.
+    pub mode: Mode,
+    /// The exam clock, for exam attempts.
+    pub exam: Option<ExamTiming>,
 }
 
 fn new_textarea(text: &str, placeholder: &str) -> TextArea<'static> {
@@ -363,6 +379,9 @@ impl App {
             on_disk: start.on_disk,
             revision: 0,
             exit_with_browser: false,
+            read_only: start.exam.is_some_and(|e| e.submitted.is_some()),
+            mode: start.mode,
+            exam: start.exam,
         }
     }
 
@@ -404,9 +423,24 @@ impl App {
             body: self.body.lines().join("\n"),
             settings: self.settings,
             counting: self.counting,
-            mode: Mode::Practice,
+            mode: self.mode,
             timeline: self.timeline.clone(),
+            exam: self.exam,
         }
+    }
+
+    /// Turns this read-only exam attempt into a new practice draft with id
+    /// `id`, started `now`, keeping the text.
+    pub fn copy_to_practice(&mut self, id: String, now: Timestamp) {
+        self.draft_id = id;
+        self.created = now;
+        self.mode = Mode::Practice;
+        self.exam = None;
+        self.read_only = false;
+        self.on_disk = None;
+        self.timeline.clear();
+        self.save = SaveState::Unsaved;
+        self.revision += 1;
     }
 
     /// Notes the précis's length at `now`, when it changed since the last
@@ -477,7 +511,17 @@ impl App {
             return self.overlay_key(key);
         }
         self.note = None;
-        match command_for(key) {
+        let command = command_for(key);
+        if self.read_only && self.would_edit(command, key) {
+            self.tell(
+                "a submitted exam is kept as handed in · Ctrl+K copies it into a practice draft",
+                false,
+            );
+            return Vec::new();
+        }
+        match command {
+            Some(Command::CopyToPractice) if self.read_only => return vec![Effect::CopyToPractice],
+            Some(Command::CopyToPractice) => {}
             Some(Command::Save) => return vec![Effect::Save],
             Some(Command::Quit) => return vec![Effect::SaveAndQuit],
             Some(Command::Help) => self.overlay = Overlay::Help,
@@ -505,6 +549,22 @@ impl App {
             None => self.plain_key(key),
         }
         Vec::new()
+    }
+
+    /// Whether a key would change the text (refused in a submitted exam).
+    fn would_edit(&self, command: Option<Command>, key: KeyEvent) -> bool {
+        match command {
+            Some(Command::Undo | Command::Redo | Command::Cut | Command::Paste) => true,
+            Some(_) => false,
+            None => match self.focus {
+                Focus::Title | Focus::Body => !is_movement(key.code),
+                Focus::Source => matches!(
+                    key.code,
+                    KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace
+                ),
+                Focus::Flags => false,
+            },
+        }
     }
 
     /// The focused text field, if a text field has focus.
@@ -674,6 +734,13 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
+        if self.read_only {
+            self.tell(
+                "a submitted exam is kept as handed in · Ctrl+K copies it into a practice draft",
+                false,
+            );
+            return;
+        }
         let clean = clean_input(text);
         match self.focus {
             Focus::Title => {
@@ -790,6 +857,21 @@ const BODY_PLACEHOLDER: &str = "Write your précis here…";
 fn compose(title: &TextArea<'_>, body: &TextArea<'_>) -> (String, usize) {
     let title = title.lines().first().map(String::as_str).unwrap_or("");
     structure::compose(title, &body.lines().join("\n"))
+}
+
+/// Keys that only move the cursor.
+fn is_movement(code: KeyCode) -> bool {
+    matches!(
+        code,
+        KeyCode::Left
+            | KeyCode::Right
+            | KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::Home
+            | KeyCode::End
+            | KeyCode::PageUp
+            | KeyCode::PageDown
+    )
 }
 
 /// Keys that move or select rather than type, allowed with Ctrl (word moves).

@@ -28,7 +28,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
 use crate::analysis::target::LengthStatus;
-use crate::store::{Listed, Mode, Origin, StoreError};
+use crate::store::{Listed, Origin, StoreError};
 use crate::text::sanitize::one_line;
 
 /// The narrowest area the browser draws in.
@@ -141,13 +141,7 @@ impl Entry {
         };
         let report = draft.report();
         let title = one_line(draft.title.trim());
-        let source = draft
-            .source
-            .title
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map_or_else(|| origin_name(&draft.source.origin), str::to_string);
+        let source = draft.source_name();
         Entry {
             id: draft.id.clone(),
             draft: Ok(Attempt {
@@ -164,7 +158,7 @@ impl Entry {
                     .to_zoned(tz.clone())
                     .strftime("%d %b %H:%M")
                     .to_string(),
-                mode: mode_name(draft.mode),
+                mode: draft.mode.name().to_string(),
                 words: report.precis.words,
                 target: report.target.words,
                 min: report.target.min,
@@ -172,7 +166,7 @@ impl Entry {
                 status: report.target.status,
                 errors: report.summary.errors,
                 warnings: report.summary.warnings,
-                time_used: None,
+                time_used: draft.time_used(),
             }),
         }
     }
@@ -194,19 +188,6 @@ impl Entry {
     }
 }
 
-/// What the source column shows when the source has no title.
-fn origin_name(origin: &Origin) -> String {
-    match origin {
-        Origin::BuiltIn { id } => {
-            crate::passages::find(id).map_or_else(|| id.clone(), |p| p.title().to_string())
-        }
-        Origin::File { path } => std::path::Path::new(path)
-            .file_name()
-            .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned()),
-        Origin::Stdin => "standard input".to_string(),
-    }
-}
-
 /// The passage a draft summarises: a built-in by id, anything else by text.
 fn passage_key(origin: &Origin, text: &str) -> PassageKey {
     if let Origin::BuiltIn { id } = origin {
@@ -217,14 +198,6 @@ fn passage_key(origin: &Origin, text: &str) -> PassageKey {
         line.trim_end().hash(&mut hasher);
     }
     PassageKey::Text(hasher.finish())
-}
-
-/// The mode's stable name, as in the draft file (`practice`).
-fn mode_name(mode: Mode) -> String {
-    serde_json::to_value(mode)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| format!("{mode:?}").to_lowercase())
 }
 
 /// The column the table is sorted by.

@@ -16,6 +16,8 @@ pub enum Command {
     Passages,
     /// Open the drafts browser.
     Drafts,
+    /// Copy a submitted exam into a new practice draft.
+    CopyToPractice,
     /// Open or close the flags panel.
     Flags,
     /// Highlight every figure of the source.
@@ -103,6 +105,10 @@ pub const BINDINGS: &[Binding] = &[
         what: "your drafts: open, delete (d), export (e), history per passage",
     },
     Binding {
+        keys: "Ctrl+K",
+        what: "copy a submitted exam (read-only) into a new practice draft",
+    },
+    Binding {
         keys: "Ctrl+P",
         what: "choose another passage or open a file",
     },
@@ -131,6 +137,7 @@ pub fn command_for(key: KeyEvent) -> Option<Command> {
             'g' => Some(Command::Help),
             'p' => Some(Command::Passages),
             'd' => Some(Command::Drafts),
+            'k' => Some(Command::CopyToPractice),
             'f' => Some(Command::Flags),
             'n' => Some(Command::Figures),
             'z' if shift => Some(Command::Redo),
@@ -164,6 +171,6 @@ mod tests {
             command_for(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE)),
             None
         );
-        assert_eq!(command_for(ctrl('k')), None, "unbound Ctrl keys do nothing");
+        assert_eq!(command_for(ctrl('j')), None, "unbound Ctrl keys do nothing");
     }
 }

@@ -424,6 +424,12 @@ impl Session {
             }
             Effect::QuitAnyway => app.quit = true,
             Effect::Browse => self.browse(app),
+            Effect::CopyToPractice => {
+                let now = Timestamp::now();
+                app.copy_to_practice(crate::store::Draft::new_id(now), now);
+                self.save(app);
+                app.tell("copied into a new practice draft: keep improving it", false);
+            }
             Effect::OpenDraft(id) => self.open_draft(app, &id),
             Effect::DeleteDraft(id) => {
                 let result = if id == app.draft_id {

@@ -102,6 +102,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     frame.render_widget(Paragraph::new(Line::from(spans)), text_area);
     let save = match &app.save {
+        _ if app.read_only => Span::styled("read-only", theme.warning()),
         SaveState::Saved(Some(at)) if roomy => Span::styled(format!("saved {at}"), theme.good()),
         SaveState::Saved(_) => Span::styled("saved", theme.good()),
         SaveState::Unsaved => Span::styled("unsaved", theme.warning()),

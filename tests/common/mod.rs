@@ -44,13 +44,19 @@ pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
     effects
 }
 
-/// Renders `app` at `width`×`height` and returns the screen as text; under
-/// each row with underlined cells, a row of `^` marks them.
+/// Renders `app` at `width`×`height` and returns the screen as text;
+/// under each row with underlined cells, a row of `^` marks them.
 pub fn screen(app: &App, width: u16, height: u16) -> String {
+    picture(width, height, |frame| {
+        precis::ui::render(frame, app, &Theme::new(true))
+    })
+}
+
+/// Draws with `draw` on a `width`×`height` test terminal and returns the
+/// screen as text, with `^` rows under underlined cells.
+pub fn picture(width: u16, height: u16, draw: impl FnOnce(&mut ratatui::Frame)) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| precis::ui::render(frame, app, &Theme::new(true)))
-        .expect("draws");
+    terminal.draw(draw).expect("draws");
     let buf = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..height {
