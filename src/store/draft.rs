@@ -65,6 +65,9 @@ impl Mode {
 /// exam resumed after a crash keeps the time it really has left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExamTiming {
+    /// When the reading phase ends and writing opens, if there is one.
+    #[serde(default)]
+    pub reading_until: Option<Timestamp>,
     /// When writing began.
     pub started: Timestamp,
     /// When time is up.
@@ -136,6 +139,12 @@ impl Draft {
     /// Whether this is a submitted exam attempt, which is kept as handed in.
     pub fn is_submitted(&self) -> bool {
         self.exam.is_some_and(|e| e.submitted.is_some())
+    }
+
+    /// The writing time allowed in an exam attempt.
+    pub fn time_allowed(&self) -> Option<std::time::Duration> {
+        let exam = self.exam?;
+        std::time::Duration::try_from(exam.deadline.duration_since(exam.started)).ok()
     }
 
     /// How long a submitted exam attempt took.
