@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod check;
 pub mod config;
+pub mod exam;
 pub mod input;
 pub mod passages;
 pub mod report;

@@ -227,6 +227,7 @@ impl Draft {
         Draft {
             mode: Mode::Exam,
             exam: Some(ExamTiming {
+                reading_until: None,
                 started: at(1_000),
                 deadline: at(1_000 + 35 * 60),
                 submitted: Some(at(1_000 + 31 * 60)),
