@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::analysis::target::{TargetRule, parse_ratio, parse_tolerance};
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Preset, Settings};
+use crate::exam::Feedback;
 
 /// The CSS paper gives 3 hours for 100 marks and the précis carries 20:
 /// about 36 minutes.
@@ -38,6 +39,10 @@ pub struct Config {
     pub exam_time: Duration,
     /// Colour or not.
     pub theme: ThemeChoice,
+    /// What a running exam shows of the report.
+    pub live_feedback: Feedback,
+    /// Ring the terminal bell at five and one minute left.
+    pub bell: bool,
 }
 
 impl Default for Config {
@@ -47,6 +52,8 @@ impl Default for Config {
             counting: CountingOptions::default(),
             exam_time: DEFAULT_EXAM_TIME,
             theme: ThemeChoice::Auto,
+            live_feedback: Feedback::Counts,
+            bell: true,
         }
     }
 }
@@ -61,6 +68,15 @@ struct File {
     exam_time: Option<String>,
     counting: Option<CountingOptions>,
     theme: Option<ThemeChoice>,
+    exam: Option<ExamFile>,
+}
+
+/// The `[exam]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExamFile {
+    live_feedback: Option<Feedback>,
+    bell: Option<bool>,
 }
 
 /// The config file's path, if the platform has a config directory.
@@ -123,6 +139,10 @@ pub fn parse(text: &str) -> Result<Config, String> {
     if let Some(t) = file.theme {
         config.theme = t;
     }
+    if let Some(exam) = file.exam {
+        config.live_feedback = exam.live_feedback.unwrap_or(config.live_feedback);
+        config.bell = exam.bell.unwrap_or(config.bell);
+    }
     Ok(config)
 }
 
@@ -183,7 +203,7 @@ mod tests {
     #[test]
     fn every_key() {
         let c = parse(
-            "preset = \"upsc\"\nratio = \"1/4\"\ntolerance = \"10%\"\nexam_time = \"1h30m\"\ntheme = \"no-color\"\n[counting]\nhyphenated = \"several\"\ncontractions = \"two\"\n",
+            "preset = \"upsc\"\nratio = \"1/4\"\ntolerance = \"10%\"\nexam_time = \"1h30m\"\ntheme = \"no-color\"\n[counting]\nhyphenated = \"several\"\ncontractions = \"two\"\n[exam]\nlive_feedback = \"all\"\nbell = false\n",
         )
         .expect("valid");
         assert_eq!(c.settings.preset, Preset::Upsc);
@@ -192,6 +212,8 @@ mod tests {
         assert_eq!(c.exam_time, Duration::from_secs(5400));
         assert_eq!(c.counting.hyphenated, Hyphenated::Several);
         assert_eq!(c.theme, ThemeChoice::NoColor);
+        assert_eq!(c.live_feedback, Feedback::All);
+        assert!(!c.bell);
         assert_eq!(parse("").expect("empty is fine"), Config::default());
     }
 

@@ -249,6 +249,7 @@ fn a_submitted_exam_is_read_only_until_copied_into_practice() {
         mode: Mode::Exam,
         timeline: Vec::new(),
         exam: Some(ExamTiming {
+            reading_until: None,
             started: at(1_000),
             deadline: at(3_100),
             submitted: Some(at(2_860)),

@@ -116,6 +116,19 @@ pub struct Draft {
     pub exam: Option<ExamTiming>,
 }
 
+impl ExamTiming {
+    /// The writing time allowed.
+    pub fn allowed(&self) -> std::time::Duration {
+        std::time::Duration::try_from(self.deadline.duration_since(self.started))
+            .unwrap_or_default()
+    }
+
+    /// How long the attempt took, once submitted.
+    pub fn time_used(&self) -> Option<std::time::Duration> {
+        std::time::Duration::try_from(self.submitted?.duration_since(self.started)).ok()
+    }
+}
+
 impl Draft {
     /// What lists call the source: its title, else where it came from (a
     /// built-in passage's title, a file name, standard input).
@@ -143,15 +156,12 @@ impl Draft {
 
     /// The writing time allowed in an exam attempt.
     pub fn time_allowed(&self) -> Option<std::time::Duration> {
-        let exam = self.exam?;
-        std::time::Duration::try_from(exam.deadline.duration_since(exam.started)).ok()
+        self.exam.map(|e| e.allowed())
     }
 
     /// How long a submitted exam attempt took.
     pub fn time_used(&self) -> Option<std::time::Duration> {
-        let exam = self.exam?;
-        let span = exam.submitted?.duration_since(exam.started);
-        std::time::Duration::try_from(span).ok()
+        self.exam?.time_used()
     }
 
     /// The précis as one text (title line, body), as the engine reads it.

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::{Draft, DraftStore, StoreError};
 use crate::check;
+use crate::exam::checklist::checklist;
+use crate::exam::clock;
 
 /// The document format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,13 +73,27 @@ pub fn count_line(words: usize) -> String {
     }
 }
 
-/// The check report as plain text (colour codes stripped).
+/// The check report as plain text (colour codes stripped); for an exam
+/// attempt, preceded by the exam review: time used and the checklist.
 pub fn report_text(draft: &Draft) -> String {
+    let report = draft.report();
     let mut styled = Vec::new();
     // Writing to a Vec cannot fail.
-    let _ = check::render(&draft.report(), &mut styled);
+    let _ = check::render(&report, &mut styled);
     let styled = String::from_utf8_lossy(&styled);
-    anstream::adapter::strip_str(&styled).to_string()
+    let text = anstream::adapter::strip_str(&styled).to_string();
+    let Some(allowed) = draft.time_allowed() else {
+        return text;
+    };
+    let used = draft
+        .time_used()
+        .map_or_else(|| "not submitted".to_string(), clock::clock_text);
+    let mut review = format!("exam: time used {used} of {}\n", clock::clock_text(allowed));
+    for check in checklist(&report, draft.settings.preset) {
+        let mark = if check.passed { "✓" } else { "✗" };
+        review.push_str(&format!("{mark} {} — {}\n", check.label, check.detail));
+    }
+    format!("{review}\n{text}")
 }
 
 /// The draft as a document. The body is kept exactly as written (trailing

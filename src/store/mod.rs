@@ -208,12 +208,13 @@ impl DraftStore {
         out
     }
 
-    /// The most recently updated practice draft, to resume.
-    pub fn latest_practice(&self) -> Option<Draft> {
+    /// The most recently updated draft still being written: a practice
+    /// draft or an exam not yet submitted (to resume after a crash).
+    pub fn latest_open(&self) -> Option<Draft> {
         self.list()
             .into_iter()
             .filter_map(|l| l.draft.ok())
-            .find(|d| d.mode == Mode::Practice)
+            .find(|d| d.mode == Mode::Practice || !d.is_submitted())
     }
 }
 
@@ -239,7 +240,15 @@ mod tests {
             .collect();
         assert_eq!(listed, ["b", "a"]);
         assert_eq!(DraftStore::load_file(&store.path_of("a")).ok(), Some(a));
-        assert_eq!(store.latest_practice().map(|d| d.id).as_deref(), Some("b"));
+        assert_eq!(store.latest_open().map(|d| d.id).as_deref(), Some("b"));
+        let mut exam = Draft::submitted_exam("c");
+        exam.updated = jiff::Timestamp::from_second(3_000).expect("ts");
+        store.save(&exam).expect("save c");
+        assert_eq!(
+            store.latest_open().map(|d| d.id).as_deref(),
+            Some("b"),
+            "a submitted exam is not resumed"
+        );
     }
 
     #[test]

@@ -19,6 +19,8 @@ use super::picker::Picker;
 use super::source_pane::WrapCache;
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Settings, SourceAnalysis, structure};
+use crate::exam::Feedback;
+use crate::exam::clock;
 use crate::report::{FlagKind, Report};
 use crate::store::draft::DRAFT_VERSION;
 use crate::store::{Draft, DraftSource, ExamTiming, Mode, Origin, Sample};
@@ -75,6 +77,10 @@ pub enum Effect {
     ExportDraft(String),
     /// Copy the (read-only) submitted exam into a new practice draft.
     CopyToPractice,
+    /// Ring the terminal bell (an exam warning).
+    Bell,
+    /// Start a timed exam on this source.
+    StartExam(Opening),
 }
 
 /// A source the student asked to open from the picker.
@@ -119,6 +125,8 @@ pub enum Overlay {
     SaveAs(String),
     /// The drafts browser, opened at the given time.
     Browser(Box<Browser>, Timestamp),
+    /// "Submit now?" during an exam.
+    ConfirmSubmit,
 }
 
 /// The source being summarised: the analysis and where it came from.
@@ -282,6 +290,14 @@ pub struct App {
     pub exam: Option<ExamTiming>,
     /// A submitted exam: shown as handed in, not editable.
     pub read_only: bool,
+    /// The time of the last tick (exam clock).
+    pub now: Timestamp,
+    /// Whether the clock has ticked yet (warnings need a previous tick).
+    ticked: bool,
+    /// What an exam in progress shows of the report.
+    pub feedback: Feedback,
+    /// The exam review is shown (after submitting, or for a submitted draft).
+    pub review_open: bool,
 }
 
 /// The parts of an app that a draft or a fresh start provides.
@@ -380,8 +396,12 @@ impl App {
             revision: 0,
             exit_with_browser: false,
             read_only: start.exam.is_some_and(|e| e.submitted.is_some()),
+            review_open: start.exam.is_some_and(|e| e.submitted.is_some()),
             mode: start.mode,
             exam: start.exam,
+            now: Timestamp::UNIX_EPOCH,
+            ticked: false,
+            feedback: Feedback::All,
         }
     }
 
@@ -395,13 +415,17 @@ impl App {
     pub fn reanalyse(&mut self) {
         let (text, prefix) = self.precis_text();
         self.report = self.source.analysis.analyse(&text, &self.settings);
-        self.marks = Marks::build(
-            &self.report,
-            &text,
-            prefix,
-            self.title.lines(),
-            self.body.lines(),
-        );
+        self.marks = if self.shows(Feedback::All) {
+            Marks::build(
+                &self.report,
+                &text,
+                prefix,
+                self.title.lines(),
+                self.body.lines(),
+            )
+        } else {
+            Marks::default()
+        };
         self.flag_selected = self
             .flag_selected
             .min(self.report.flags.len().saturating_sub(1));
@@ -437,10 +461,78 @@ impl App {
         self.mode = Mode::Practice;
         self.exam = None;
         self.read_only = false;
+        self.review_open = false;
         self.on_disk = None;
         self.timeline.clear();
         self.save = SaveState::Unsaved;
         self.revision += 1;
+    }
+
+    /// Whether the screen may show `level` of the report now: everything
+    /// outside a running exam, and in one what `feedback` allows.
+    pub fn shows(&self, level: Feedback) -> bool {
+        let running = self.exam.is_some_and(|e| e.submitted.is_none());
+        !running || self.feedback >= level
+    }
+
+    /// The exam phase now, for an exam attempt.
+    pub fn phase(&self) -> Option<clock::Phase> {
+        self.exam.map(|e| clock::phase(&e, self.now))
+    }
+
+    /// Advances the exam clock to `now`: rings at five and one minute left,
+    /// and at time-up submits whatever was typed (editing stops at once).
+    pub fn tick(&mut self, now: Timestamp) -> Vec<Effect> {
+        let before = std::mem::replace(&mut self.now, now);
+        let first = !std::mem::replace(&mut self.ticked, true);
+        let Some(timing) = self.exam.filter(|e| e.submitted.is_none()) else {
+            return Vec::new();
+        };
+        let mut effects = Vec::new();
+        if !first && !clock::warnings_between(&timing, before, now).is_empty() {
+            effects.push(Effect::Bell);
+        }
+        match clock::phase(&timing, now) {
+            clock::Phase::Writing(_) => {
+                if !first && timing.reading_until.is_some_and(|r| before < r) {
+                    self.focus = Focus::Body;
+                    self.tell("Reading time is over: write your précis now.", false);
+                }
+                if self.timeline.is_empty() {
+                    self.timeline.push(Sample {
+                        at: timing.started,
+                        words: 0,
+                    });
+                }
+                self.sample(now);
+            }
+            clock::Phase::Reading(_) => {}
+            clock::Phase::Over => {
+                self.submit(timing.deadline);
+                self.tell(
+                    "Time is up: your précis was submitted as it stood. Here is your review.",
+                    false,
+                );
+                effects.push(Effect::Save);
+            }
+        }
+        effects
+    }
+
+    /// Hands the exam in at `at`: the text is locked and the review opens
+    /// with everything the engine found.
+    fn submit(&mut self, at: Timestamp) {
+        if let Some(exam) = &mut self.exam {
+            exam.submitted = Some(at);
+        }
+        self.sample(at);
+        self.read_only = true;
+        self.review_open = true;
+        self.flags_open = false;
+        self.overlay = Overlay::None;
+        self.save = SaveState::Unsaved;
+        self.revision += 1;
+        self.reanalyse();
     }
 
     /// Notes the précis's length at `now`, when it changed since the last
@@ -512,6 +604,18 @@ impl App {
         }
         self.note = None;
         let command = command_for(key);
+        if let Some(clock::Phase::Reading(left)) = self.phase()
+            && self.would_edit(command, key)
+        {
+            self.tell(
+                format!(
+                    "Reading time: the précis opens in {}",
+                    clock::clock_text(left)
+                ),
+                false,
+            );
+            return Vec::new();
+        }
         if self.read_only && self.would_edit(command, key) {
             self.tell(
                 "a submitted exam is kept as handed in · Ctrl+K copies it into a practice draft",
@@ -520,6 +624,13 @@ impl App {
             return Vec::new();
         }
         match command {
+            Some(Command::Submit) if matches!(self.phase(), Some(clock::Phase::Writing(_))) => {
+                self.overlay = Overlay::ConfirmSubmit;
+            }
+            Some(Command::Submit) => {}
+            Some(Command::Flags) if !self.shows(Feedback::All) => {
+                self.tell("Flags are hidden until the review, as on paper.", false);
+            }
             Some(Command::CopyToPractice) if self.read_only => return vec![Effect::CopyToPractice],
             Some(Command::CopyToPractice) => {}
             Some(Command::Save) => return vec![Effect::Save],
@@ -734,7 +845,7 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
-        if self.read_only {
+        if self.read_only || matches!(self.phase(), Some(clock::Phase::Reading(_))) {
             self.tell(
                 "a submitted exam is kept as handed in · Ctrl+K copies it into a practice draft",
                 false,
@@ -799,6 +910,15 @@ impl App {
                 self.overlay = Overlay::None;
                 Vec::new()
             }
+            Overlay::ConfirmSubmit => {
+                self.overlay = Overlay::None;
+                if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                    self.submit(self.now);
+                    self.tell("Submitted. Here is your review.", false);
+                    return vec![Effect::Save];
+                }
+                Vec::new()
+            }
             Overlay::SaveAs(path) => match key.code {
                 KeyCode::Esc => {
                     self.overlay = Overlay::None;
@@ -844,6 +964,10 @@ impl App {
                 super::picker::Outcome::Open(opening) => {
                     self.overlay = Overlay::None;
                     vec![Effect::Open(opening)]
+                }
+                super::picker::Outcome::Exam(opening) => {
+                    self.overlay = Overlay::None;
+                    vec![Effect::StartExam(opening)]
                 }
             },
         }

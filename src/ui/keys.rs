@@ -18,6 +18,8 @@ pub enum Command {
     Drafts,
     /// Copy a submitted exam into a new practice draft.
     CopyToPractice,
+    /// Hand an exam in before time is up.
+    Submit,
     /// Open or close the flags panel.
     Flags,
     /// Highlight every figure of the source.
@@ -105,6 +107,10 @@ pub const BINDINGS: &[Binding] = &[
         what: "your drafts: open, delete (d), export (e), history per passage",
     },
     Binding {
+        keys: "Ctrl+E",
+        what: "in an exam: submit now (asks first)",
+    },
+    Binding {
         keys: "Ctrl+K",
         what: "copy a submitted exam (read-only) into a new practice draft",
     },
@@ -138,6 +144,7 @@ pub fn command_for(key: KeyEvent) -> Option<Command> {
             'p' => Some(Command::Passages),
             'd' => Some(Command::Drafts),
             'k' => Some(Command::CopyToPractice),
+            'e' => Some(Command::Submit),
             'f' => Some(Command::Flags),
             'n' => Some(Command::Figures),
             'z' if shift => Some(Command::Redo),

@@ -38,8 +38,19 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
+/// What the panel under the précis holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// No panel.
+    None,
+    /// The flags list.
+    Flags,
+    /// The exam review, which takes more room.
+    Review,
+}
+
 /// Splits `area`; `None` when it is too small to be useful.
-pub fn split(area: Rect, flags_open: bool) -> Option<Areas> {
+pub fn split(area: Rect, panel: Panel) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
@@ -49,10 +60,11 @@ pub fn split(area: Rect, flags_open: bool) -> Option<Areas> {
         Constraint::Length(1),
     ])
     .areas(area);
-    let flags_height = if flags_open {
-        (main.height / 3).clamp(4, 12)
-    } else {
-        0
+    let flags_open = panel != Panel::None;
+    let flags_height = match panel {
+        Panel::None => 0,
+        Panel::Flags => (main.height / 3).clamp(4, 12),
+        Panel::Review => (main.height * 3 / 5).max(4),
     };
     let fields = [
         Constraint::Length(3),
@@ -84,12 +96,12 @@ mod tests {
 
     #[test]
     fn wide_is_side_by_side_and_narrow_is_stacked() {
-        let wide = split(Rect::new(0, 0, 120, 40), false).expect("fits");
+        let wide = split(Rect::new(0, 0, 120, 40), Panel::None).expect("fits");
         assert_eq!(wide.source.y, wide.title.y);
-        let narrow = split(Rect::new(0, 0, 80, 40), true).expect("fits");
+        let narrow = split(Rect::new(0, 0, 80, 40), Panel::Flags).expect("fits");
         assert!(narrow.title.y > narrow.source.y);
         assert!(narrow.flags.is_some());
-        assert!(split(Rect::new(0, 0, 30, 40), false).is_none());
-        assert!(split(Rect::new(0, 0, 120, 8), false).is_none());
+        assert!(split(Rect::new(0, 0, 30, 40), Panel::None).is_none());
+        assert!(split(Rect::new(0, 0, 120, 8), Panel::None).is_none());
     }
 }

@@ -27,7 +27,14 @@ use theme::Theme;
 /// Draws the whole screen for `app`.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    let Some(areas) = layout::split(area, app.flags_open) else {
+    let panel = if app.review_open {
+        layout::Panel::Review
+    } else if app.flags_open {
+        layout::Panel::Flags
+    } else {
+        layout::Panel::None
+    };
+    let Some(areas) = layout::split(area, panel) else {
         let message = format!(
             "Enlarge the window: précis needs at least {}×{} (now {}×{}). Your text is safe.",
             layout::MIN_WIDTH,
@@ -49,8 +56,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     source_pane::render(frame, areas.source, app, theme);
     editor_pane::render_title(frame, areas.title, app, theme);
     editor_pane::render_body(frame, areas.body, app, theme);
-    if let Some(flags) = areas.flags {
-        flags_panel::render(frame, flags, app, theme);
+    match (areas.flags, app.exam) {
+        (Some(bottom), Some(timing)) if app.review_open => {
+            let review = crate::exam::review::Review {
+                report: &app.report,
+                preset: app.settings.preset,
+                timing,
+                timeline: &app.timeline,
+            };
+            crate::exam::review::render(frame, bottom, &review, theme);
+        }
+        (Some(flags), _) => flags_panel::render(frame, flags, app, theme),
+        (None, _) => {}
     }
     status_bar::render(frame, areas.status, app, theme);
     status_bar::render_footer(frame, areas.footer, app, theme);
@@ -59,6 +76,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Help => help::render(frame, area, theme),
         Overlay::Picker(p) => picker::render(frame, area, p, theme),
         Overlay::SaveAs(path) => help::render_save_as(frame, area, app, path, theme),
+        Overlay::ConfirmSubmit => help::render_confirm_submit(frame, area, theme),
         Overlay::Browser(b, opened) => {
             frame.render_widget(ratatui::widgets::Clear, area);
             browser::render(frame, area, b, theme, *opened);

@@ -31,6 +31,8 @@ pub enum Outcome {
     Close,
     /// Close it and open this.
     Open(Opening),
+    /// Close it and start a timed exam on this.
+    Exam(Opening),
 }
 
 impl Picker {
@@ -41,6 +43,17 @@ impl Picker {
             .iter()
             .filter(|p| q.is_empty() || p.title().to_lowercase().contains(&q) || p.id.contains(&q))
             .collect()
+    }
+
+    /// What Enter would open: the chosen passage, else the query as a path.
+    fn chosen(&self) -> Option<Opening> {
+        match self.matches().get(self.selected) {
+            Some(p) => Some(Opening::BuiltIn(p.id.to_string())),
+            None if !self.query.trim().is_empty() => {
+                Some(Opening::File(self.query.trim().to_string()))
+            }
+            None => None,
+        }
     }
 
     /// Handles a key.
@@ -57,15 +70,9 @@ impl Picker {
                 self.query.pop();
                 self.selected = 0;
             }
-            KeyCode::Enter => {
-                let matches = self.matches();
-                return match matches.get(self.selected) {
-                    Some(p) => Outcome::Open(Opening::BuiltIn(p.id.to_string())),
-                    None if !self.query.trim().is_empty() => {
-                        Outcome::Open(Opening::File(self.query.trim().to_string()))
-                    }
-                    None => Outcome::Stay,
-                };
+            KeyCode::Enter => return self.chosen().map_or(Outcome::Stay, Outcome::Open),
+            KeyCode::Char('e') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                return self.chosen().map_or(Outcome::Stay, Outcome::Exam);
             }
             KeyCode::Char(c)
                 if !key
@@ -93,7 +100,7 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(" Choose a passage · type to search, or a file path · Enter open · Esc cancel ");
+        .title( " Choose a passage · type to search, or a file path · Enter open · Ctrl+E exam · Esc cancel ");
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
     let [query_area, list_area] =
@@ -163,5 +170,10 @@ mod tests {
             Outcome::Open(Opening::File("/tmp/x.txt".into()))
         );
         assert_eq!(p.key(key(KeyCode::Esc)), Outcome::Close);
+        let ctrl_e = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL);
+        assert_eq!(
+            p.key(ctrl_e),
+            Outcome::Exam(Opening::File("/tmp/x.txt".into()))
+        );
     }
 }

@@ -25,9 +25,10 @@ use super::browser::{Browser, Entry};
 use super::theme::Theme;
 use crate::analysis::Settings;
 use crate::analysis::words::CountingOptions;
+use crate::exam::Feedback;
 use crate::input::{self, InputError};
 use crate::passages;
-use crate::store::{DraftStore, Origin, Saved, StoreError};
+use crate::store::{DraftStore, Mode, Origin, Saved, StoreError};
 use crate::text::sanitize::one_line;
 
 /// What the editor should open.
@@ -39,6 +40,22 @@ pub enum StartWith {
     File(String),
     /// The drafts browser (over the latest draft); closing it quits.
     Drafts,
+    /// A timed exam on this source (a file, `-`), or on a built-in passage
+    /// not yet attempted in an exam.
+    Exam(Option<String>),
+}
+
+/// How exams run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExamOptions {
+    /// Writing time.
+    pub time: Duration,
+    /// Reading time before writing opens.
+    pub reading: Option<Duration>,
+    /// No terminal bell at five and one minute left.
+    pub quiet: bool,
+    /// What a running exam shows of the report.
+    pub feedback: Feedback,
 }
 
 /// How the editor was asked to start.
@@ -56,6 +73,8 @@ pub struct Options {
     pub color: bool,
     /// A problem to show at start-up (a bad config file).
     pub notice: Option<String>,
+    /// How exams run.
+    pub exam: ExamOptions,
 }
 
 /// How the editor ended.
@@ -119,8 +138,25 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
                 "New draft: write your précis in the lower or right pane. F1 for help.".to_string(),
             )
         }
+        StartWith::Exam(path) => {
+            let source = match path {
+                Some(path) => file_source(path, counting)?,
+                None => {
+                    let id = store
+                        .as_ref()
+                        .map_or(passages::ALL[0].id, unattempted_passage);
+                    Source::built_in(id, counting)
+                        .ok_or_else(|| io::Error::other("no built-in passage"))?
+                }
+            };
+            let name = source.name.clone();
+            (
+                exam_start(source, options.settings, options.exam),
+                exam_greeting(&name, options.exam),
+            )
+        }
         StartWith::Default | StartWith::Drafts => {
-            match store.as_ref().ok().and_then(DraftStore::latest_practice) {
+            match store.as_ref().ok().and_then(DraftStore::latest_open) {
                 Some(draft) => {
                     let when = draft
                         .updated
@@ -165,6 +201,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         dirty_since: None,
         last_attempt: None,
         written_to: None,
+        exam: options.exam,
     };
     let mut terminal = enter()?;
     let size = terminal.size()?;
@@ -175,6 +212,11 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
     }
     if let Err(e) = &session.store {
         app.tell(format!("drafts cannot be saved: {e}"), true);
+    }
+    app.feedback = options.exam.feedback;
+    app.reanalyse();
+    for effect in app.tick(Timestamp::now()) {
+        session.apply(&mut app, effect);
     }
     session.keep_rescue(&app);
     if options.start == StartWith::Drafts {
@@ -286,6 +328,8 @@ struct Session {
     last_attempt: Option<Instant>,
     /// Where the précis was written when the drafts store failed.
     written_to: Option<String>,
+    /// How exams run.
+    exam: ExamOptions,
 }
 
 /// Idle time after which changes are saved.
@@ -310,6 +354,9 @@ impl Session {
                 }
                 return Ok(());
             }
+            for effect in app.tick(Timestamp::now()) {
+                self.apply(app, effect);
+            }
             self.autosave(app);
             terminal.draw(|frame| super::render(frame, app, &self.theme))?;
             if app.quit {
@@ -332,6 +379,10 @@ impl Session {
             Event::Resize(w, h) => Action::Resize(w, h),
             _ => return,
         };
+        // The clock first: a key pressed after time-up changes nothing.
+        for effect in app.tick(Timestamp::now()) {
+            self.apply(app, effect);
+        }
         let before = app.revision;
         for effect in app.update(action) {
             self.apply(app, effect);
@@ -424,6 +475,48 @@ impl Session {
             }
             Effect::QuitAnyway => app.quit = true,
             Effect::Browse => self.browse(app),
+            Effect::Bell => {
+                if !self.exam.quiet {
+                    let _ = io::stdout()
+                        .write_all(b"\x07")
+                        .and_then(|()| io::stdout().flush());
+                }
+            }
+            Effect::StartExam(opening) => {
+                self.save(app);
+                if matches!(app.save, SaveState::Failed(_)) {
+                    app.tell(
+                        "not saved, so this draft stays open; press Ctrl+S to retry",
+                        true,
+                    );
+                    return;
+                }
+                let source = match &opening {
+                    Opening::BuiltIn(id) => Source::built_in(id, self.counting)
+                        .ok_or_else(|| format!("no passage '{id}'")),
+                    Opening::File(path) => {
+                        file_source(path, self.counting).map_err(|e| e.to_string())
+                    }
+                };
+                match source {
+                    Ok(source) => {
+                        let name = source.name.clone();
+                        let size = app.size;
+                        *app = App::new(
+                            exam_start(source, app.settings, self.exam),
+                            self.counting,
+                            size,
+                        );
+                        app.feedback = self.exam.feedback;
+                        app.reanalyse();
+                        let _ = app.tick(Timestamp::now());
+                        self.saved_revision = 0;
+                        self.keep_rescue(app);
+                        app.tell(exam_greeting(&name, self.exam), false);
+                    }
+                    Err(e) => app.tell(e, true),
+                }
+            }
             Effect::CopyToPractice => {
                 let now = Timestamp::now();
                 app.copy_to_practice(crate::store::Draft::new_id(now), now);
@@ -556,6 +649,56 @@ impl Session {
             .map_err(|e| format!("{path}: {e}"))?;
         Ok(path)
     }
+}
+
+/// A new exam attempt on `source`, its clock started now.
+fn exam_start(source: Source, settings: Settings, exam: ExamOptions) -> Start {
+    let now = Timestamp::now();
+    let mut start = Start::fresh(source, settings, now);
+    start.mode = Mode::Exam;
+    start.exam = Some(crate::exam::clock::start(now, exam.reading, exam.time));
+    start
+}
+
+fn exam_greeting(name: &str, exam: ExamOptions) -> String {
+    let time = crate::exam::clock::clock_text(exam.time);
+    match exam.reading {
+        Some(r) => format!(
+            "Exam on “{}”: read for {}, then write for {time}. Ctrl+E submits early.",
+            one_line(name),
+            crate::exam::clock::clock_text(r)
+        ),
+        None => format!(
+            "Exam on “{}”: {time} to write. Ctrl+E submits early.",
+            one_line(name)
+        ),
+    }
+}
+
+/// A built-in passage never attempted in an exam (chosen by the clock's
+/// nanoseconds among them), else the one whose last exam is oldest.
+fn unattempted_passage(store: &DraftStore) -> &'static str {
+    let mut last_exam: std::collections::HashMap<String, Timestamp> =
+        std::collections::HashMap::new();
+    for draft in store.list().into_iter().filter_map(|l| l.draft.ok()) {
+        if let (Mode::Exam, Origin::BuiltIn { id }) = (draft.mode, &draft.source.origin) {
+            let when = last_exam.entry(id.clone()).or_insert(draft.updated);
+            *when = (*when).max(draft.updated);
+        }
+    }
+    let fresh: Vec<&'static str> = passages::ALL
+        .iter()
+        .map(|p| p.id)
+        .filter(|id| !last_exam.contains_key(*id))
+        .collect();
+    if !fresh.is_empty() {
+        let pick = Timestamp::now().subsec_nanosecond().unsigned_abs() as usize % fresh.len();
+        return fresh[pick];
+    }
+    passages::ALL
+        .iter()
+        .min_by_key(|p| last_exam.get(p.id).copied())
+        .map_or(passages::ALL[0].id, |p| p.id)
 }
 
 /// Where to offer writing the précis when the drafts folder fails: the home

@@ -11,6 +11,7 @@ use ratatui::widgets::{LineGauge, Paragraph};
 use super::app::{App, SaveState};
 use super::theme::Theme;
 use crate::analysis::target::LengthStatus;
+use crate::exam::{Feedback, clock};
 use crate::report::{FlagKind, Severity};
 use crate::text::sanitize::one_line;
 
@@ -20,12 +21,24 @@ const ROOMY: u16 = 90;
 /// Draws the status line into `area` (one row).
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let roomy = area.width >= ROOMY;
-    let [gauge_area, text_area, save_area] = Layout::horizontal([
+    let clock = exam_clock(app, theme);
+    let [clock_area, gauge_area, text_area, save_area] = Layout::horizontal([
+        Constraint::Length(clock.as_ref().map_or(0, |c| c.width() as u16 + 2)),
         Constraint::Length(if roomy { 14 } else { 6 }),
         Constraint::Min(1),
         Constraint::Length(if roomy { 13 } else { 9 }),
     ])
     .areas(area);
+    if let Some(clock) = clock {
+        frame.render_widget(Paragraph::new(clock), clock_area);
+    }
+    if !app.shows(Feedback::Counts) {
+        frame.render_widget(
+            Paragraph::new(Span::styled("words hidden until the review", theme.dim())),
+            text_area,
+        );
+        return;
+    }
     let t = &app.report.target;
     let words = app.report.precis.words;
     let ratio = if t.words == 0 {
@@ -62,6 +75,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(band, theme.length(t.status)),
         sep(),
     ];
+    if !app.shows(Feedback::All) {
+        spans.push(Span::styled("checks hidden until the review", theme.dim()));
+        frame.render_widget(Paragraph::new(Line::from(spans)), text_area);
+        return;
+    }
     let figures = app
         .report
         .flags
@@ -109,6 +127,42 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         SaveState::Failed(_) => Span::styled("NOT SAVED", theme.error()),
     };
     frame.render_widget(Paragraph::new(Line::from(save)).right_aligned(), save_area);
+}
+
+/// The exam clock: reading time, time left (yellow from five minutes, red
+/// from one), or the time used once submitted.
+fn exam_clock(app: &App, theme: &Theme) -> Option<Line<'static>> {
+    let timing = app.exam?;
+    let span = match clock::phase(&timing, app.now) {
+        clock::Phase::Reading(left) => {
+            Span::styled(format!("reading {}", clock::clock_text(left)), theme.dim())
+        }
+        clock::Phase::Writing(left) => {
+            let style = match clock::urgency(left) {
+                clock::Urgency::Calm => {
+                    Style::default().add_modifier(ratatui::style::Modifier::BOLD)
+                }
+                clock::Urgency::FiveMinutes => {
+                    theme.warning().add_modifier(ratatui::style::Modifier::BOLD)
+                }
+                clock::Urgency::OneMinute => theme
+                    .error()
+                    .add_modifier(ratatui::style::Modifier::REVERSED),
+            };
+            Span::styled(format!("⏱ {} left", clock::clock_text(left)), style)
+        }
+        clock::Phase::Over => {
+            let used = timing.time_used();
+            Span::styled(
+                format!(
+                    "submitted {}",
+                    used.map(clock::clock_text).unwrap_or_default()
+                ),
+                theme.dim(),
+            )
+        }
+    };
+    Some(Line::from(vec![Span::raw(" "), span, Span::raw(" ")]))
 }
 
 /// Draws the bottom row: the app's message when there is one (until the

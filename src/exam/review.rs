@@ -1,0 +1,334 @@
+//! The exam review panel, shown once an attempt is handed in: the time used,
+//! the checklist in exam terms, and a chart of words written over time
+//! against the target, so a student sees both what to fix and how they paced
+//! themselves.
+
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::checklist::{Check, checklist};
+use crate::analysis::Preset;
+use crate::report::Report;
+use crate::store::{ExamTiming, Sample};
+use crate::text::sanitize::one_line;
+use crate::ui::theme::Theme;
+
+/// Everything the review shows about one exam attempt.
+#[derive(Debug, Clone, Copy)]
+pub struct Review<'a> {
+    /// The report on the précis as handed in.
+    pub report: &'a Report,
+    /// The title rule the attempt was written under.
+    pub preset: Preset,
+    /// The attempt's clock.
+    pub timing: ExamTiming,
+    /// Body words over time while writing.
+    pub timeline: &'a [Sample],
+}
+
+/// Wider than this, the checklist and the chart stand side by side.
+const SIDE_BY_SIDE: u16 = 100;
+
+/// The chart's height (title, plot, axis and labels) below which the
+/// stacked layout gives up its blank rows.
+const MIN_CHART_ROWS: u16 = 8;
+
+/// How much higher than the target the chart's word axis reaches at least.
+const HEADROOM: f64 = 1.3;
+
+/// How long the attempt took, from the start of writing to submission;
+/// `None` until it is submitted (or if it was submitted before it started).
+pub fn time_used(timing: &ExamTiming) -> Option<Duration> {
+    let span = timing.submitted?.duration_since(timing.started);
+    Duration::try_from(span).ok()
+}
+
+/// The writing time allowed: from the start to the deadline.
+fn time_allowed(timing: &ExamTiming) -> Option<Duration> {
+    Duration::try_from(timing.deadline.duration_since(timing.started)).ok()
+}
+
+/// `d` as minutes and seconds, `31:05` (whole seconds, minutes past 59 not
+/// turned into hours: `75:00`).
+pub fn mm_ss(d: Duration) -> String {
+    let s = d.as_secs();
+    format!("{:02}:{:02}", s / 60, s % 60)
+}
+
+/// Draws the review of `review` into `area`.
+pub fn render(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(" Exam review ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+
+    let checks = checklist(review.report, review.preset);
+    let header = header(review, &checks, inner.width, theme);
+    let header_rows = header.len() as u16;
+
+    if area.width > SIDE_BY_SIDE {
+        let [head_area, _, body] = Layout::vertical([
+            Constraint::Length(header_rows),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        frame.render_widget(Paragraph::new(header), head_area);
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(2),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
+        let lines = checklist_lines(&checks, usize::from(left.width), theme);
+        frame.render_widget(Paragraph::new(lines), left);
+        pace(frame, right, review, theme);
+    } else {
+        let lines = checklist_lines(&checks, usize::from(inner.width), theme);
+        let rows = lines.len() as u16;
+        // Blank rows between the parts only when the chart keeps its room.
+        let chart_rows = if review.timeline.len() < 2 {
+            2
+        } else {
+            MIN_CHART_ROWS
+        };
+        let gap = u16::from(inner.height >= header_rows + rows + 2 + chart_rows);
+        let [head_area, _, list, _, chart] = Layout::vertical([
+            Constraint::Length(header_rows),
+            Constraint::Length(gap),
+            Constraint::Length(rows),
+            Constraint::Length(gap),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        frame.render_widget(Paragraph::new(header), head_area);
+        frame.render_widget(Paragraph::new(lines), list);
+        pace(frame, chart, review, theme);
+    }
+}
+
+/// The time used against the time allowed, the rules and how many checks
+/// pass: on one line when it fits in `width`, else on two.
+fn header(review: &Review, checks: &[Check], width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let allowed = time_allowed(&review.timing);
+    let mut time = vec![Span::raw("Time used ")];
+    match time_used(&review.timing) {
+        Some(used) => {
+            let late = allowed.is_some_and(|a| used > a);
+            let style = if late {
+                theme.error()
+            } else {
+                Style::default()
+            };
+            time.push(Span::styled(one_line(&mm_ss(used)), style));
+            if let Some(a) = allowed {
+                time.push(Span::raw(one_line(&format!(" of {}", mm_ss(a)))));
+            }
+        }
+        None => {
+            time = vec![Span::styled("Not submitted", theme.warning())];
+            if let Some(a) = allowed {
+                time.push(Span::raw(one_line(&format!(" ({} allowed)", mm_ss(a)))));
+            }
+        }
+    }
+    let passed = checks.iter().filter(|c| c.passed).count();
+    let verdict = Span::styled(
+        one_line(&format!(
+            "{passed} of {} checks pass · {} rules",
+            checks.len(),
+            review.preset.name().to_uppercase()
+        )),
+        if passed == checks.len() {
+            theme.good()
+        } else {
+            Style::default()
+        },
+    );
+    let sep = Span::styled(" · ", theme.dim());
+    let one_row = time.iter().map(|s| s.content.width()).sum::<usize>()
+        + sep.content.width()
+        + verdict.content.width();
+    if one_row <= usize::from(width) {
+        time.push(sep);
+        time.push(verdict);
+        vec![Line::from(time)]
+    } else {
+        vec![Line::from(time), Line::from(verdict)]
+    }
+}
+
+/// The checklist as lines of at most `width` columns: `✓ label — detail`,
+/// wrapped at spaces with a hanging indent under the mark.
+fn checklist_lines(checks: &[Check], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(2).max(1);
+    let mut lines = Vec::new();
+    for check in checks {
+        let (mark, mark_style, detail_style) = if check.passed {
+            ("✓ ", theme.good(), theme.dim())
+        } else {
+            ("✗ ", theme.error(), Style::default())
+        };
+        // Each unit is one or more spans kept together on a row: words,
+        // with the dash glued to the label's last word.
+        let mut units: Vec<Vec<Span<'static>>> = one_line(&check.label)
+            .split_whitespace()
+            .map(|w| vec![Span::raw(w.to_string())])
+            .collect();
+        match units.last_mut() {
+            Some(last) => last.push(Span::styled(" —", theme.dim())),
+            None => units.push(vec![Span::styled("—", theme.dim())]),
+        }
+        units.extend(
+            one_line(&check.detail)
+                .split_whitespace()
+                .map(|w| vec![Span::styled(w.to_string(), detail_style)]),
+        );
+        let mut row = vec![Span::styled(mark, mark_style)];
+        let mut used = 0;
+        for unit in units {
+            let w: usize = unit.iter().map(|s| s.content.width()).sum();
+            if used > 0 && used + 1 + w > room {
+                lines.push(Line::from(std::mem::take(&mut row)));
+                row.push(Span::raw("  "));
+                used = 0;
+            }
+            if used > 0 {
+                row.push(Span::raw(" "));
+                used += 1;
+            }
+            row.extend(unit);
+            used += w;
+        }
+        lines.push(Line::from(row));
+    }
+    lines
+}
+
+/// The pace chart: words over minutes since the start, the target as a
+/// level line, the deadline at the end of the time axis.
+fn pace(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
+    let title = format!("Words over time · target {}", review.report.target.words);
+    let block = Block::new().title(Span::styled(one_line(&title), theme.dim()));
+    if review.timeline.len() < 2 {
+        let note =
+            Paragraph::new(Span::styled("No pace data for this attempt", theme.dim())).block(block);
+        frame.render_widget(note, area);
+        return;
+    }
+    let timing = &review.timing;
+    let minutes = |d: Duration| d.as_secs_f64() / 60.0;
+    let latest = review
+        .timeline
+        .iter()
+        .map(|s| s.at.duration_since(timing.started).as_secs_f64() / 60.0)
+        .fold(0.0, f64::max);
+    let allowed = time_allowed(timing).map(minutes).filter(|m| *m > 0.0);
+    // Without a usable deadline, the axis ends at the last sample.
+    let x_max = allowed.unwrap_or(latest).max(1.0 / 60.0);
+    let points: Vec<(f64, f64)> = review
+        .timeline
+        .iter()
+        .map(|s| {
+            let m = s.at.duration_since(timing.started).as_secs_f64() / 60.0;
+            (m.clamp(0.0, x_max), s.words as f64)
+        })
+        .collect();
+    let target = review.report.target.words as f64;
+    let most = review.timeline.iter().map(|s| s.words).max().unwrap_or(0) as f64;
+    let y_max = (target * HEADROOM).max(most).ceil().max(1.0);
+    let target_line = [(0.0, target), (x_max, target)];
+
+    let datasets = vec![
+        Dataset::default()
+            .name(one_line(&format!("target {}", review.report.target.words)))
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.dim())
+            .data(&target_line),
+        Dataset::default()
+            .name("words")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.length(review.report.target.status))
+            .data(&points),
+    ];
+    let end = mm_ss(Duration::from_secs_f64(x_max * 60.0));
+    let end = if allowed.is_some() {
+        format!("{end} deadline")
+    } else {
+        end
+    };
+    let x_axis = Axis::default()
+        .style(theme.dim())
+        .bounds([0.0, x_max])
+        .labels([
+            one_line(&mm_ss(Duration::ZERO)),
+            one_line(&mm_ss(Duration::from_secs_f64(x_max * 30.0))),
+            one_line(&end),
+        ]);
+    let y_axis = Axis::default()
+        .style(theme.dim())
+        .bounds([0.0, y_max])
+        .labels([
+            "0".to_string(),
+            format!("{}", (y_max / 2.0).round()),
+            format!("{y_max}"),
+        ]);
+    let chart = Chart::new(datasets)
+        .block(block)
+        .x_axis(x_axis)
+        .y_axis(y_axis)
+        .legend_position(None);
+    frame.render_widget(chart, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::Timestamp;
+
+    fn at(s: i64) -> Timestamp {
+        Timestamp::from_second(s).expect("timestamp")
+    }
+
+    fn timing(submitted: Option<i64>) -> ExamTiming {
+        ExamTiming {
+            reading_until: None,
+            started: at(1_000),
+            deadline: at(1_000 + 35 * 60),
+            submitted: submitted.map(at),
+        }
+    }
+
+    #[test]
+    fn minutes_and_seconds() {
+        assert_eq!(mm_ss(Duration::from_secs(31 * 60 + 5)), "31:05");
+        assert_eq!(mm_ss(Duration::from_millis(59_999)), "00:59");
+        assert_eq!(mm_ss(Duration::from_secs(75 * 60)), "75:00");
+    }
+
+    #[test]
+    fn time_used_runs_from_start_to_submission() {
+        let used = time_used(&timing(Some(1_000 + 31 * 60 + 5)));
+        assert_eq!(used, Some(Duration::from_secs(31 * 60 + 5)));
+        assert_eq!(time_used(&timing(None)), None);
+        assert_eq!(time_used(&timing(Some(900))), None);
+        assert_eq!(
+            time_allowed(&timing(None)),
+            Some(Duration::from_secs(35 * 60))
+        );
+    }
+}
