@@ -49,8 +49,11 @@ pub fn start(now: Timestamp, reading: Option<Duration>, writing: Duration) -> Ex
     }
 }
 
+/// The time from `from` to `to` in whole seconds, rounded up, so a clock
+/// shows 00:01 (not 00:00) during the last second and opens on the full time.
 fn until(from: Timestamp, to: Timestamp) -> Duration {
-    Duration::try_from(to.duration_since(from)).unwrap_or(Duration::ZERO)
+    let d = Duration::try_from(to.duration_since(from)).unwrap_or(Duration::ZERO);
+    Duration::from_secs(d.as_secs() + u64::from(d.subsec_nanos() > 0))
 }
 
 /// The phase at `now`.
@@ -124,6 +127,21 @@ mod tests {
         );
         assert_eq!(phase(&t, at(2399)), Phase::Writing(Duration::from_secs(1)));
         assert_eq!(phase(&t, at(2400)), Phase::Over);
+    }
+
+    #[test]
+    fn time_left_is_rounded_up_to_the_second() {
+        let t = start(at(0), None, Duration::from_secs(3));
+        let just_after = at(0).checked_add(Duration::from_millis(1)).expect("ts");
+        assert_eq!(
+            phase(&t, just_after),
+            Phase::Writing(Duration::from_secs(3))
+        );
+        let last_moment = at(2).checked_add(Duration::from_millis(999)).expect("ts");
+        assert_eq!(
+            phase(&t, last_moment),
+            Phase::Writing(Duration::from_secs(1))
+        );
     }
 
     #[test]

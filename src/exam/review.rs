@@ -14,6 +14,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 use unicode_width::UnicodeWidthStr;
 
 use super::checklist::{Check, checklist};
+use super::clock::clock_text;
 use crate::analysis::Preset;
 use crate::report::Report;
 use crate::store::{ExamTiming, Sample};
@@ -42,25 +43,6 @@ const MIN_CHART_ROWS: u16 = 8;
 
 /// How much higher than the target the chart's word axis reaches at least.
 const HEADROOM: f64 = 1.3;
-
-/// How long the attempt took, from the start of writing to submission;
-/// `None` until it is submitted (or if it was submitted before it started).
-pub fn time_used(timing: &ExamTiming) -> Option<Duration> {
-    let span = timing.submitted?.duration_since(timing.started);
-    Duration::try_from(span).ok()
-}
-
-/// The writing time allowed: from the start to the deadline.
-fn time_allowed(timing: &ExamTiming) -> Option<Duration> {
-    Duration::try_from(timing.deadline.duration_since(timing.started)).ok()
-}
-
-/// `d` as minutes and seconds, `31:05` (whole seconds, minutes past 59 not
-/// turned into hours: `75:00`).
-pub fn mm_ss(d: Duration) -> String {
-    let s = d.as_secs();
-    format!("{:02}:{:02}", s / 60, s % 60)
-}
 
 /// Draws the review of `review` into `area`.
 pub fn render(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
@@ -122,9 +104,9 @@ pub fn render(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
 /// The time used against the time allowed, the rules and how many checks
 /// pass: on one line when it fits in `width`, else on two.
 fn header(review: &Review, checks: &[Check], width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    let allowed = time_allowed(&review.timing);
+    let allowed = Some(review.timing.allowed()).filter(|a| !a.is_zero());
     let mut time = vec![Span::raw("Time used ")];
-    match time_used(&review.timing) {
+    match review.timing.time_used() {
         Some(used) => {
             let late = allowed.is_some_and(|a| used > a);
             let style = if late {
@@ -132,15 +114,18 @@ fn header(review: &Review, checks: &[Check], width: u16, theme: &Theme) -> Vec<L
             } else {
                 Style::default()
             };
-            time.push(Span::styled(one_line(&mm_ss(used)), style));
+            time.push(Span::styled(one_line(&clock_text(used)), style));
             if let Some(a) = allowed {
-                time.push(Span::raw(one_line(&format!(" of {}", mm_ss(a)))));
+                time.push(Span::raw(one_line(&format!(" of {}", clock_text(a)))));
             }
         }
         None => {
             time = vec![Span::styled("Not submitted", theme.warning())];
             if let Some(a) = allowed {
-                time.push(Span::raw(one_line(&format!(" ({} allowed)", mm_ss(a)))));
+                time.push(Span::raw(one_line(&format!(
+                    " ({} allowed)",
+                    clock_text(a)
+                ))));
             }
         }
     }
@@ -235,7 +220,7 @@ fn pace(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
         .iter()
         .map(|s| s.at.duration_since(timing.started).as_secs_f64() / 60.0)
         .fold(0.0, f64::max);
-    let allowed = time_allowed(timing).map(minutes).filter(|m| *m > 0.0);
+    let allowed = Some(minutes(timing.allowed())).filter(|m| *m > 0.0);
     // Without a usable deadline, the axis ends at the last sample.
     let x_max = allowed.unwrap_or(latest).max(1.0 / 60.0);
     let points: Vec<(f64, f64)> = review
@@ -265,7 +250,7 @@ fn pace(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
             .style(theme.length(review.report.target.status))
             .data(&points),
     ];
-    let end = mm_ss(Duration::from_secs_f64(x_max * 60.0));
+    let end = clock_text(Duration::from_secs_f64(x_max * 60.0));
     let end = if allowed.is_some() {
         format!("{end} deadline")
     } else {
@@ -275,8 +260,8 @@ fn pace(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
         .style(theme.dim())
         .bounds([0.0, x_max])
         .labels([
-            one_line(&mm_ss(Duration::ZERO)),
-            one_line(&mm_ss(Duration::from_secs_f64(x_max * 30.0))),
+            one_line(&clock_text(Duration::ZERO)),
+            one_line(&clock_text(Duration::from_secs_f64(x_max * 30.0))),
             one_line(&end),
         ]);
     let y_axis = Axis::default()
@@ -314,21 +299,17 @@ mod tests {
     }
 
     #[test]
-    fn minutes_and_seconds() {
-        assert_eq!(mm_ss(Duration::from_secs(31 * 60 + 5)), "31:05");
-        assert_eq!(mm_ss(Duration::from_millis(59_999)), "00:59");
-        assert_eq!(mm_ss(Duration::from_secs(75 * 60)), "75:00");
-    }
-
-    #[test]
     fn time_used_runs_from_start_to_submission() {
-        let used = time_used(&timing(Some(1_000 + 31 * 60 + 5)));
-        assert_eq!(used, Some(Duration::from_secs(31 * 60 + 5)));
-        assert_eq!(time_used(&timing(None)), None);
-        assert_eq!(time_used(&timing(Some(900))), None);
         assert_eq!(
-            time_allowed(&timing(None)),
-            Some(Duration::from_secs(35 * 60))
+            timing(Some(1_000 + 31 * 60 + 5)).time_used(),
+            Some(Duration::from_secs(31 * 60 + 5))
         );
+        assert_eq!(timing(None).time_used(), None);
+        assert_eq!(
+            timing(Some(900)).time_used(),
+            None,
+            "submitted before it started"
+        );
+        assert_eq!(timing(None).allowed(), Duration::from_secs(35 * 60));
     }
 }

@@ -471,8 +471,12 @@ impl App {
     /// Whether the screen may show `level` of the report now: everything
     /// outside a running exam, and in one what `feedback` allows.
     pub fn shows(&self, level: Feedback) -> bool {
-        let running = self.exam.is_some_and(|e| e.submitted.is_none());
-        !running || self.feedback >= level
+        !self.exam_running() || self.feedback >= level
+    }
+
+    /// Whether an exam attempt is being written (not yet submitted).
+    pub fn exam_running(&self) -> bool {
+        self.exam.is_some_and(|e| e.submitted.is_none())
     }
 
     /// The exam phase now, for an exam attempt.
@@ -628,6 +632,12 @@ impl App {
                 self.overlay = Overlay::ConfirmSubmit;
             }
             Some(Command::Submit) => {}
+            Some(Command::Passages | Command::Drafts) if self.exam_running() => {
+                self.tell(
+                    "During an exam: finish it, or submit with Ctrl+E, before leaving it.",
+                    false,
+                );
+            }
             Some(Command::Flags) if !self.shows(Feedback::All) => {
                 self.tell("Flags are hidden until the review, as on paper.", false);
             }
@@ -845,7 +855,17 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
-        if self.read_only || matches!(self.phase(), Some(clock::Phase::Reading(_))) {
+        if let Some(clock::Phase::Reading(left)) = self.phase() {
+            self.tell(
+                format!(
+                    "Reading time: the précis opens in {}",
+                    clock::clock_text(left)
+                ),
+                false,
+            );
+            return;
+        }
+        if self.read_only {
             self.tell(
                 "a submitted exam is kept as handed in · Ctrl+K copies it into a practice draft",
                 false,

@@ -86,7 +86,7 @@ pub fn render_save_as(
 
 /// Draws the "submit now?" question during an exam.
 pub fn render_confirm_submit(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let box_area = super::layout::centred(area, 56, 5);
+    let box_area = super::layout::centred(area, 64, 5);
     frame.render_widget(Clear, box_area);
     let lines = vec![
         Line::raw("Hand in your précis now? It cannot be changed afterwards."),

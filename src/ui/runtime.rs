@@ -149,10 +149,9 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
                         .ok_or_else(|| io::Error::other("no built-in passage"))?
                 }
             };
-            let name = source.name.clone();
             (
                 exam_start(source, options.settings, options.exam),
-                exam_greeting(&name, options.exam),
+                exam_greeting(options.exam),
             )
         }
         StartWith::Default | StartWith::Drafts => {
@@ -164,12 +163,16 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
                         .strftime("%d %b %H:%M")
                         .to_string();
                     let title = draft.source.title.clone().unwrap_or_default();
-                    (
-                        Start::resume(draft, counting),
+                    let greeting = if draft.mode == Mode::Exam && !draft.is_submitted() {
+                        format!(
+                            "Resumed your exam on “{title}”: the clock kept running. Ctrl+E submits early."
+                        )
+                    } else {
                         format!(
                             "Resumed your draft on “{title}” ({when}) · Ctrl+P for another passage"
-                        ),
-                    )
+                        )
+                    };
+                    (Start::resume(draft, counting), greeting)
                 }
                 None => {
                     let first = passages::ALL[0].id;
@@ -500,7 +503,6 @@ impl Session {
                 };
                 match source {
                     Ok(source) => {
-                        let name = source.name.clone();
                         let size = app.size;
                         *app = App::new(
                             exam_start(source, app.settings, self.exam),
@@ -512,7 +514,7 @@ impl Session {
                         let _ = app.tick(Timestamp::now());
                         self.saved_revision = 0;
                         self.keep_rescue(app);
-                        app.tell(exam_greeting(&name, self.exam), false);
+                        app.tell(exam_greeting(self.exam), false);
                     }
                     Err(e) => app.tell(e, true),
                 }
@@ -660,18 +662,14 @@ fn exam_start(source: Source, settings: Settings, exam: ExamOptions) -> Start {
     start
 }
 
-fn exam_greeting(name: &str, exam: ExamOptions) -> String {
+fn exam_greeting(exam: ExamOptions) -> String {
     let time = crate::exam::clock::clock_text(exam.time);
     match exam.reading {
         Some(r) => format!(
-            "Exam on “{}”: read for {}, then write for {time}. Ctrl+E submits early.",
-            one_line(name),
+            "Exam: read for {}, then write for {time}. Ctrl+E submits early.",
             crate::exam::clock::clock_text(r)
         ),
-        None => format!(
-            "Exam on “{}”: {time} to write. Ctrl+E submits early.",
-            one_line(name)
-        ),
+        None => format!("Exam: {time} to write. Ctrl+E submits early."),
     }
 }
 
