@@ -161,6 +161,20 @@ mod tests {
     }
 
     #[test]
+    fn an_exam_export_carries_its_review() {
+        let exam = Draft::submitted_exam("e");
+        let text = render(&exam, Format::Txt, true);
+        assert!(text.contains("exam: time used 31:00 of 35:00\n"), "{text}");
+        assert!(text.contains("✓ no first person — none found\n"), "{text}");
+        assert!(
+            text.contains("✗ declared count present and correct — none given; body has 3\n"),
+            "{text}"
+        );
+        let practice = render(&Draft::sample("p"), Format::Txt, true);
+        assert!(!practice.contains("exam:"), "{practice}");
+    }
+
+    #[test]
     fn markdown_has_the_title_body_and_count() {
         let d = draft("A title here", "Some précis words.  \n\n");
         assert_eq!(
