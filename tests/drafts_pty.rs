@@ -5,12 +5,12 @@
 
 mod pty;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use pty::{BIN, Pty, find, flat};
+use pty::{BIN, DISK_TIMEOUT, Pty, draft_files, drafts_dir, find, flat, home};
 use serde_json::Value;
 
 const CTRL_Q: &str = "\x11";
@@ -20,32 +20,8 @@ const ENTER: &str = "\r";
 /// A précis of the built-in passage: 8 words.
 const SENTENCE: &str = "Tax revenue stays near 12 percent of output.";
 
-/// The longest any file on disk is waited for.
-const DISK_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a signalled editor may take to save and exit.
 const PROMPT_EXIT: Duration = Duration::from_secs(3);
-
-fn home() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn drafts_dir(home: &Path) -> PathBuf {
-    home.join("data/precis/drafts")
-}
-
-/// The draft files (`<id>.json`, not backups or temporaries) under `home`.
-fn draft_files(home: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(drafts_dir(home)) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-}
 
 /// A draft file read as JSON, or `None` while it is missing or unreadable.
 fn read_json(path: &Path) -> Option<Value> {

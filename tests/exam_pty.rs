@@ -5,13 +5,13 @@
 
 mod pty;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
-use pty::{BIN, Pty, flat};
+use pty::{BIN, DISK_TIMEOUT, Pty, draft_files, flat, home};
 use serde_json::Value;
 
 const CTRL_E: &str = "\x05";
@@ -22,31 +22,6 @@ const SENTENCE: &str = "Public money is spent without enough care.";
 const SENTENCE_COUNT: &str = "Précis · 7/";
 /// Typed when typing must change nothing; found nowhere else on screen.
 const EXTRA: &str = " Zyxwv qjkz";
-
-/// The longest any file on disk is waited for.
-const DISK_TIMEOUT: Duration = Duration::from_secs(10);
-
-fn home() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn drafts_dir(home: &Path) -> PathBuf {
-    home.join("data/precis/drafts")
-}
-
-/// The draft files (`<id>.json`, not backups or temporaries) under `home`.
-fn draft_files(home: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(drafts_dir(home)) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-}
 
 /// The only draft under `home`, once there is one and it reads as JSON.
 fn only_draft(home: &Path) -> Option<Value> {

@@ -1018,19 +1018,10 @@ fn is_movement(code: KeyCode) -> bool {
     )
 }
 
-/// Keys that move or select rather than type, allowed with Ctrl (word moves).
+/// Keys that move or select rather than type, allowed with Ctrl (word
+/// moves and deletions).
 fn is_navigation(code: KeyCode) -> bool {
-    matches!(
-        code,
-        KeyCode::Left
-            | KeyCode::Right
-            | KeyCode::Up
-            | KeyCode::Down
-            | KeyCode::Home
-            | KeyCode::End
-            | KeyCode::Backspace
-            | KeyCode::Delete
-    )
+    is_movement(code) || matches!(code, KeyCode::Backspace | KeyCode::Delete)
 }
 
 fn clamp16(n: usize) -> u16 {

@@ -485,40 +485,7 @@ impl Session {
                         .and_then(|()| io::stdout().flush());
                 }
             }
-            Effect::StartExam(opening) => {
-                self.save(app);
-                if matches!(app.save, SaveState::Failed(_)) {
-                    app.tell(
-                        "not saved, so this draft stays open; press Ctrl+S to retry",
-                        true,
-                    );
-                    return;
-                }
-                let source = match &opening {
-                    Opening::BuiltIn(id) => Source::built_in(id, self.counting)
-                        .ok_or_else(|| format!("no passage '{id}'")),
-                    Opening::File(path) => {
-                        file_source(path, self.counting).map_err(|e| e.to_string())
-                    }
-                };
-                match source {
-                    Ok(source) => {
-                        let size = app.size;
-                        *app = App::new(
-                            exam_start(source, app.settings, self.exam),
-                            self.counting,
-                            size,
-                        );
-                        app.feedback = self.exam.feedback;
-                        app.reanalyse();
-                        let _ = app.tick(Timestamp::now());
-                        self.saved_revision = 0;
-                        self.keep_rescue(app);
-                        app.tell(exam_greeting(self.exam), false);
-                    }
-                    Err(e) => app.tell(e, true),
-                }
-            }
+            Effect::StartExam(opening) => self.replace_draft(app, &opening, true),
             Effect::CopyToPractice => {
                 let now = Timestamp::now();
                 app.copy_to_practice(crate::store::Draft::new_id(now), now);
@@ -554,40 +521,54 @@ impl Session {
                     }
                 }
             }
-            Effect::Open(opening) => {
-                self.save(app);
-                if matches!(app.save, SaveState::Failed(_)) {
-                    app.tell("not saved, so this draft stays open; fix the problem or press Ctrl+S to retry", true);
-                    return;
-                }
-                let source = match &opening {
-                    Opening::BuiltIn(id) => Source::built_in(id, self.counting)
-                        .ok_or_else(|| format!("no passage '{id}'")),
-                    Opening::File(path) => {
-                        file_source(path, self.counting).map_err(|e| e.to_string())
-                    }
-                };
-                match source {
-                    Ok(source) => {
-                        let name = source.name.clone();
-                        let size = app.size;
-                        *app = App::new(
-                            Start::fresh(source, app.settings, Timestamp::now()),
-                            self.counting,
-                            size,
-                        );
-                        self.saved_revision = 0;
-                        self.keep_rescue(app);
-                        app.tell(format!("New draft on “{}”", one_line(&name)), false);
-                    }
-                    Err(e) => app.tell(e, true),
-                }
-            }
+            Effect::Open(opening) => self.replace_draft(app, &opening, false),
         }
     }
 }
 
 impl Session {
+    /// Saves the draft in the editor, then replaces it with a new one on
+    /// `opening`: a practice draft, or an exam with its clock started. If the
+    /// save failed, the draft stays open so nothing is lost.
+    fn replace_draft(&mut self, app: &mut App, opening: &Opening, exam: bool) {
+        self.save(app);
+        if matches!(app.save, SaveState::Failed(_)) {
+            app.tell(
+                "not saved, so this draft stays open; fix the problem or press Ctrl+S to retry",
+                true,
+            );
+            return;
+        }
+        let source = match opening {
+            Opening::BuiltIn(id) => {
+                Source::built_in(id, self.counting).ok_or_else(|| format!("no passage '{id}'"))
+            }
+            Opening::File(path) => file_source(path, self.counting).map_err(|e| e.to_string()),
+        };
+        let source = match source {
+            Ok(source) => source,
+            Err(e) => return app.tell(e, true),
+        };
+        let name = one_line(&source.name);
+        let start = if exam {
+            exam_start(source, app.settings, self.exam)
+        } else {
+            Start::fresh(source, app.settings, Timestamp::now())
+        };
+        let size = app.size;
+        *app = App::new(start, self.counting, size);
+        if exam {
+            app.feedback = self.exam.feedback;
+            app.reanalyse();
+            let _ = app.tick(Timestamp::now());
+            app.tell(exam_greeting(self.exam), false);
+        } else {
+            app.tell(format!("New draft on “{name}”"), false);
+        }
+        self.saved_revision = 0;
+        self.keep_rescue(app);
+    }
+
     /// Opens the drafts browser over the editor, the current draft saved first
     /// so it is listed as it stands.
     fn browse(&mut self, app: &mut App) {

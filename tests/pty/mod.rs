@@ -7,7 +7,7 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -244,4 +244,31 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// The longest any file on disk is waited for.
+pub const DISK_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A fresh temporary home for one test.
+pub fn home() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// Where the editor keeps drafts under a test's home.
+pub fn drafts_dir(home: &Path) -> PathBuf {
+    home.join("data/precis/drafts")
+}
+
+/// The draft files (`<id>.json`, not backups or temporaries) under `home`.
+pub fn draft_files(home: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(drafts_dir(home)) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
 }
