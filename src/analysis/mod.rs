@@ -7,7 +7,9 @@
 //! proportional to the précis, which is what the editor does per keystroke.
 
 pub mod copied;
+pub mod coverage;
 pub mod numbers;
+pub mod readability;
 pub mod structure;
 pub mod style;
 pub mod target;

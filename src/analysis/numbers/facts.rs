@@ -64,6 +64,15 @@ fn key(m: &Mention) -> Key {
     }
 }
 
+/// A hash of what a figure means (value, kind, unit), equal for equal
+/// figures however they are written (`$65bn` and `$65 billion`).
+pub fn value_hash(m: &Mention) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    key(m).hash(&mut h);
+    h.finish()
+}
+
 /// Groups mentions into distinct facts, keeping text order of first use.
 pub fn distinct(mentions: Vec<Mention>) -> Facts {
     let mut index: FxHashMap<Key, usize> = FxHashMap::default();

@@ -11,7 +11,7 @@ mod scan;
 use std::ops::Range;
 
 pub use compare::{Verdict, judge};
-pub use facts::{Facts, distinct};
+pub use facts::{Facts, distinct, value_hash};
 pub use lexicon::Currency;
 pub use scan::{Extractor, extract};
 
