@@ -10,8 +10,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use pty::{BIN, DISK_TIMEOUT, Pty, draft_files, drafts_dir, find, flat, home};
-use serde_json::Value;
+use pty::{BIN, Pty, draft_files, drafts_dir, find, flat, home, read_json, wait_disk};
 
 const CTRL_Q: &str = "\x11";
 const BACKSPACE: &str = "\x7f";
@@ -23,33 +22,12 @@ const SENTENCE: &str = "Tax revenue stays near 12 percent of output.";
 /// How long a signalled editor may take to save and exit.
 const PROMPT_EXIT: Duration = Duration::from_secs(3);
 
-/// A draft file read as JSON, or `None` while it is missing or unreadable.
-fn read_json(path: &Path) -> Option<Value> {
-    serde_json::from_slice(&std::fs::read(path).ok()?).ok()
-}
-
 /// The body of the only draft under `home`, once there is one.
 fn only_body(home: &Path) -> Option<String> {
     let files = draft_files(home);
     assert!(files.len() <= 1, "more than one draft: {files:?}");
     let draft = read_json(files.first()?)?;
     Some(draft["body"].as_str()?.to_string())
-}
-
-/// Polls `probe` until it gives a value; panics naming `what` after the
-/// timeout.
-fn wait_disk<T>(what: &str, probe: impl Fn() -> Option<T>) -> T {
-    let start = Instant::now();
-    loop {
-        if let Some(v) = probe() {
-            return v;
-        }
-        assert!(
-            start.elapsed() < DISK_TIMEOUT,
-            "timed out waiting for {what}"
-        );
-        thread::sleep(Duration::from_millis(20));
-    }
 }
 
 /// Runs the editor through a shell that writes its process id first, then

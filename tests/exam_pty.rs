@@ -8,10 +8,10 @@ mod pty;
 use std::path::Path;
 use std::process::Command;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jiff::Timestamp;
-use pty::{BIN, DISK_TIMEOUT, Pty, draft_files, flat, home};
+use pty::{BIN, Pty, draft_files, flat, home, wait_disk};
 use serde_json::Value;
 
 const CTRL_E: &str = "\x05";
@@ -44,22 +44,6 @@ fn exam_time(draft: &Value, field: &str) -> Timestamp {
         .unwrap_or_else(|| panic!("exam.{field} is not a timestamp: {draft}"));
     text.parse()
         .unwrap_or_else(|e| panic!("exam.{field} = {text:?}: {e}"))
-}
-
-/// Polls `probe` until it gives a value; panics naming `what` after the
-/// timeout.
-fn wait_disk<T>(what: &str, probe: impl Fn() -> Option<T>) -> T {
-    let start = Instant::now();
-    loop {
-        if let Some(v) = probe() {
-            return v;
-        }
-        assert!(
-            start.elapsed() < DISK_TIMEOUT,
-            "timed out waiting for {what}"
-        );
-        thread::sleep(Duration::from_millis(20));
-    }
 }
 
 /// Runs `precis ARGS` through a shell that writes its process id first,

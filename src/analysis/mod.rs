@@ -10,6 +10,7 @@ pub mod copied;
 pub mod coverage;
 pub mod numbers;
 pub mod readability;
+pub mod stopwords;
 pub mod structure;
 pub mod style;
 pub mod target;

@@ -13,6 +13,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use serde_json::Value;
 
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_precis");
@@ -271,4 +272,25 @@ pub fn draft_files(home: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// Polls `probe` until it gives a value; panics naming `what` after the
+/// timeout.
+pub fn wait_disk<T>(what: &str, probe: impl Fn() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(v) = probe() {
+            return v;
+        }
+        assert!(
+            start.elapsed() < DISK_TIMEOUT,
+            "timed out waiting for {what}"
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A draft file read as JSON, or `None` while it is missing or unreadable.
+pub fn read_json(path: &Path) -> Option<Value> {
+    serde_json::from_slice(&std::fs::read(path).ok()?).ok()
 }
