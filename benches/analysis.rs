@@ -5,8 +5,9 @@
 use std::hint::black_box;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use precis::analysis::coverage::{self, SourceCoverage};
 use precis::analysis::words::CountingOptions;
-use precis::analysis::{Settings, SourceAnalysis, analyse};
+use precis::analysis::{Settings, SourceAnalysis, analyse, numbers, readability};
 
 mod common;
 
@@ -64,5 +65,36 @@ fn reanalyse_precis(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, whole_check, reanalyse_precis);
+/// Coverage and readability alone, the part of each keystroke's analysis
+/// that issue 6 added: measuring the précis against the indexed source
+/// sentences, and its sentence lengths and grade.
+fn coverage_and_readability(c: &mut Criterion) {
+    let precis = precis_300();
+    let mut group = c.benchmark_group("coverage_and_readability_300_word_precis");
+    for words in [2_000, 100_000] {
+        let source = source_of(words);
+        let figures = numbers::distinct(numbers::extract(&source, 0..source.len()));
+        let index = SourceCoverage::new(
+            &source,
+            0..source.len(),
+            None,
+            &coverage::figure_places(&figures),
+        );
+        let precis_figures = numbers::extract(&precis, 0..precis.len());
+        group.bench_function(BenchmarkId::from_parameter(words), |b| {
+            b.iter(|| {
+                black_box(index.measure(&precis, &precis_figures));
+                black_box(readability::readability(&precis));
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    whole_check,
+    reanalyse_precis,
+    coverage_and_readability
+);
 criterion_main!(benches);

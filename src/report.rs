@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::analysis::coverage::SentenceCoverage;
+use crate::analysis::readability::Readability;
 use crate::analysis::target::LengthStatus;
 
 /// The version of the JSON report's shape.
@@ -55,6 +57,12 @@ pub enum FlagKind {
     NumberNotInSource,
     /// The source's figure in another currency or unit.
     NumberUnitMismatch,
+    /// One of the source's key points that the précis does not cover.
+    UncoveredPoint,
+    /// A précis sentence of more than 35 words.
+    LongSentence,
+    /// A content word used many times in the précis.
+    Repetition,
 }
 
 impl FlagKind {
@@ -76,6 +84,9 @@ impl FlagKind {
             FlagKind::NumberMismatch => "number_mismatch",
             FlagKind::NumberNotInSource => "number_not_in_source",
             FlagKind::NumberUnitMismatch => "number_unit_mismatch",
+            FlagKind::UncoveredPoint => "uncovered_point",
+            FlagKind::LongSentence => "long_sentence",
+            FlagKind::Repetition => "repetition",
         }
     }
 
@@ -212,6 +223,24 @@ pub struct NumbersSummary {
     pub source_unused: Vec<Located>,
 }
 
+/// How much of the source the précis covers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CoverageSummary {
+    /// The weighted share of the passage's content covered, 0 to 1.
+    pub overall: f64,
+    /// Every source sentence with content words, in source order.
+    pub sentences: Vec<SentenceCoverage>,
+}
+
+/// How readable the précis is, beside the source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadabilitySummary {
+    /// The précis body.
+    pub precis: Readability,
+    /// The source passage.
+    pub source: Readability,
+}
+
 /// How many flags of each severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -240,6 +269,10 @@ pub struct Report {
     pub flags: Vec<Flag>,
     /// Every figure and its verdict.
     pub numbers: NumbersSummary,
+    /// What of the source the précis covers.
+    pub coverage: CoverageSummary,
+    /// Sentence lengths and reading grades of both texts.
+    pub readability: ReadabilitySummary,
     /// Flags by severity.
     pub summary: Counts,
 }

@@ -5,26 +5,25 @@
 use std::fs;
 use std::path::Path;
 
-use precis::analysis::coverage::{PARTLY, SentenceCoverage, SourceCoverage};
-use precis::analysis::numbers;
-use precis::analysis::structure;
+use precis::analysis::coverage::{PARTLY, SentenceCoverage};
+use precis::analysis::words::CountingOptions;
+use precis::analysis::{Settings, analyse};
 
 fn passages_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/passages"))
 }
 
-/// The coverage of each source sentence by `precis`, and the passage text.
+/// The coverage of each source sentence by `precis`, as the report gives
+/// it, and the passage text.
 fn coverage(slug: &str, precis: &str) -> (String, Vec<SentenceCoverage>) {
     let source = fs::read_to_string(passages_dir().join(format!("{slug}.md"))).expect("passage");
-    let (start, title) = match structure::heading(&source) {
-        Some((line, t)) => (line.end, Some(source[t].to_string())),
-        None => (0, None),
-    };
-    let figures = numbers::extract(&source, 0..source.len());
-    let index = SourceCoverage::new(&source, start..source.len(), title.as_deref(), &figures);
-    let precis_figures = numbers::extract(precis, 0..precis.len());
-    let measured = index.measure(precis, &precis_figures);
-    (source, measured)
+    let report = analyse(
+        source.clone(),
+        precis,
+        &Settings::default(),
+        CountingOptions::default(),
+    );
+    (source, report.coverage.sentences)
 }
 
 /// How well the sentence holding `phrase` is covered.
@@ -34,7 +33,7 @@ fn covered(source: &str, sentences: &[SentenceCoverage], phrase: &str) -> f64 {
         .unwrap_or_else(|| panic!("phrase not in passage: {phrase}"));
     sentences
         .iter()
-        .find(|s| s.range.contains(&at))
+        .find(|s| s.range().contains(&at))
         .unwrap_or_else(|| panic!("no sentence holds: {phrase}"))
         .covered
 }

@@ -52,3 +52,37 @@ fn every_source_figure_can_be_highlighted() {
     assert!(text.lines().any(|l| l.contains('^')), "{text}");
     insta::assert_snapshot!(text);
 }
+
+/// The gutter cell beside the source row that starts with `row_start`.
+fn gutter_beside(screen: &str, row_start: &str) -> char {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(row_start))
+        .unwrap_or_else(|| panic!("no row with {row_start:?}:\n{screen}"));
+    let at = line.find(row_start).expect("row");
+    line[..at].trim_end().chars().last().expect("gutter cell")
+}
+
+#[test]
+fn the_source_gutter_follows_coverage_as_the_precis_changes() {
+    let mut app = app_on("silk-road");
+    let before = screen(&app, 120, 40);
+    assert_eq!(
+        gutter_beside(&before, "Silk was only one of the"),
+        '░',
+        "{before}"
+    );
+    assert!(before.contains("covered 0%"), "{before}");
+    type_text(
+        &mut app,
+        "Silk was only one commodity moving along these routes; spices, glass, horses, paper and metals travelled both ways.",
+    );
+    let after = screen(&app, 120, 40);
+    assert_eq!(
+        gutter_beside(&after, "Silk was only one of the"),
+        '█',
+        "{after}"
+    );
+    assert!(!after.contains("covered 0%"), "{after}");
+    insta::assert_snapshot!(after);
+}

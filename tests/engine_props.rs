@@ -5,6 +5,7 @@
 use precis::analysis::numbers;
 use precis::analysis::words::{CountingOptions, count_words};
 use precis::analysis::{Preset, Settings, SourceAnalysis, analyse};
+use precis::report::FlagKind;
 use proptest::prelude::*;
 
 /// Text that looks like précis material: words, figures, currency, dates,
@@ -66,6 +67,27 @@ proptest! {
         prop_assert!(report.target.min <= report.target.words && report.target.words <= report.target.max);
         let json = serde_json::to_string(&report);
         prop_assert!(json.is_ok());
+
+        // Coverage: source sentences in order, shares that add up.
+        let sentences = &report.coverage.sentences;
+        prop_assert!(sentences.windows(2).all(|w| w[0].end <= w[1].start));
+        for s in sentences {
+            prop_assert!(s.start < s.end && s.end <= source.len());
+            prop_assert_eq!(s.line, naive_position(&source, s.start).0);
+            prop_assert!(s.line <= s.end_line);
+            prop_assert!(s.weight > 0.0 && (0.0..=1.0).contains(&s.covered));
+        }
+        if !sentences.is_empty() {
+            let total: f64 = sentences.iter().map(|s| s.weight).sum();
+            prop_assert!((total - 1.0).abs() < 1e-9);
+        }
+        prop_assert!((0.0..=1.0).contains(&report.coverage.overall));
+        let r = &report.readability.precis;
+        prop_assert!(r.longest_sentence_words <= r.words);
+        prop_assert!(r.sentences == 0 || r.average_sentence_words <= r.longest_sentence_words as f64);
+        for f in report.flags.iter().filter(|f| f.kind == FlagKind::LongSentence) {
+            prop_assert!(precis::analysis::words::words(&f.text).count() > precis::analysis::LONG_SENTENCE);
+        }
     }
 
     #[test]

@@ -162,9 +162,15 @@ fn checks_are_hidden_while_writing_and_revealed_in_the_review() {
     );
     app.update(ctrl('f'));
     assert!(!app.flags_open);
-    assert!(screen(&app, 120, 40).contains("checks hidden until the review"));
+    let writing = screen(&app, 120, 40);
+    assert!(writing.contains("checks hidden until the review"));
+    assert!(
+        !writing.contains("covered") && !writing.contains('░'),
+        "no coverage gutter while writing: {writing}"
+    );
     app.tick(at(601));
     assert!(!app.marks.body.is_empty(), "the review marks every finding");
+    assert!(screen(&app, 120, 40).contains("covered"));
 }
 
 /// The last two rows of the screen (status bar and footer).

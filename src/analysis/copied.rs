@@ -127,23 +127,33 @@ const SIGNATURE_LENGTHS: usize = 8;
 /// A cheap summary that words equal after normalisation share: their first
 /// and last letter or digit, and their length.
 fn signature(word: &str) -> Signature {
-    let bytes = word.as_bytes();
-    let edge = |b: &&u8| !b.is_ascii() || b.is_ascii_alphanumeric();
-    let (Some(&first), Some(&last)) = (bytes.iter().find(edge), bytes.iter().rfind(edge)) else {
-        return Signature::NotAWord;
-    };
-    if !word.is_ascii() {
+    // One pass over the bytes: the first and last letter or digit, how
+    // many there are, and whether the word is ASCII.
+    let (mut first, mut last, mut length, mut ascii) = (None, 0u8, 0usize, true);
+    for &b in word.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            first.get_or_insert(b);
+            last = b;
+            length += 1;
+        } else if !b.is_ascii() {
+            ascii = false;
+            break;
+        }
+    }
+    if !ascii {
         return if words::is_word(word) {
             Signature::Unknown
         } else {
             Signature::NotAWord
         };
     }
+    let Some(first) = first else {
+        return Signature::NotAWord;
+    };
     let code = |b: u8| match b {
         b'0'..=b'9' => usize::from(b - b'0'),
         _ => usize::from(b.to_ascii_lowercase() - b'a') + 10,
     };
-    let length = bytes.iter().filter(|b| b.is_ascii_alphanumeric()).count();
     Signature::Ends(
         (code(first) * SIGNATURE_CHARS + code(last)) * SIGNATURE_LENGTHS
             + length % SIGNATURE_LENGTHS,

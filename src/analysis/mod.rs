@@ -23,11 +23,13 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::report::{
-    Counts, Flag, FlagKind, Located, NumberCheck, NumberStatus, NumbersSummary, PrecisSummary,
-    REPORT_VERSION, Report, Severity, SourceSummary, TargetSummary,
+    Counts, CoverageSummary, Flag, FlagKind, Located, NumberCheck, NumberStatus, NumbersSummary,
+    PrecisSummary, REPORT_VERSION, ReadabilitySummary, Report, Severity, SourceSummary,
+    TargetSummary,
 };
 use crate::text::lines::LineIndex;
-use copied::Shingles;
+use copied::{ShingleBuilder, Shingles};
+use coverage::SourceCoverage;
 use numbers::{Facts, Verdict};
 use style::Finding;
 use target::{LengthStatus, Target, TargetRule};
@@ -105,6 +107,18 @@ impl Settings {
     }
 }
 
+/// Précis sentences longer than this many words are flagged.
+pub const LONG_SENTENCE: usize = 35;
+
+/// How many uncovered key points are flagged, the heaviest first.
+const UNCOVERED_SHOWN: usize = 3;
+
+/// How many uses of one content word are flagged as repetition in a body of
+/// `words` words: five, or more in a long précis (one per 40 words).
+fn repeats_flagged(words: usize) -> usize {
+    (words / 40).max(5)
+}
+
 /// A title's accepted length in words.
 pub const TITLE_WORDS: std::ops::RangeInclusive<usize> = 3..=8;
 
@@ -122,6 +136,8 @@ pub struct SourceAnalysis {
     fact_at: Vec<Located>,
     /// The full copied-phrase index, built on the first [`Self::analyse`].
     shingles: OnceLock<Shingles>,
+    /// The sentence index for coverage, built on the first [`Self::analyse`].
+    coverage: OnceLock<SourceCoverage>,
     lines: LineIndex,
 }
 
@@ -155,8 +171,21 @@ impl SourceAnalysis {
             facts: m.facts,
             fact_at,
             shingles: OnceLock::new(),
+            coverage: OnceLock::new(),
             lines,
         }
+    }
+
+    /// The source's sentences indexed for coverage, built on first use.
+    fn coverage(&self) -> &SourceCoverage {
+        self.coverage.get_or_init(|| {
+            SourceCoverage::new(
+                &self.text,
+                self.body_start..self.text.len(),
+                self.title(),
+                &coverage::figure_places(&self.facts),
+            )
+        })
     }
 
     /// The source text.
@@ -189,13 +218,14 @@ impl SourceAnalysis {
     }
 
     /// Analyses a précis against this source under `settings`. The first
-    /// call indexes the source's phrases, so that later calls (one per
-    /// keystroke in the editor) take time in proportion to the précis.
+    /// call indexes the source's phrases and sentences, so that later calls
+    /// (one per keystroke in the editor) take time in proportion to the
+    /// précis.
     pub fn analyse(&self, precis: &str, settings: &Settings) -> Report {
         let index = self
             .shingles
             .get_or_init(|| Shingles::new(&self.text, self.body_start..self.text.len()));
-        PrecisCheck::new(self, index, precis, settings).run()
+        PrecisCheck::new(self, index, self.coverage(), precis, settings).run()
     }
 }
 
@@ -248,8 +278,8 @@ fn source_heading(text: &str) -> (usize, Option<Range<usize>>) {
 
 /// Analyses `precis` against `source` in one go: the same report as
 /// [`SourceAnalysis::analyse`], but only the phrases this précis could have
-/// copied are indexed, on a second thread (with the line index) while the
-/// source is measured.
+/// copied are indexed. A second thread walks the source for those phrases
+/// and its sentences while this one measures it and indexes its lines.
 pub fn analyse(
     source: String,
     precis: &str,
@@ -257,20 +287,29 @@ pub fn analyse(
     counting: CountingOptions,
 ) -> Report {
     let body = structure::parse(precis).body;
-    let (body_start, _) = source_heading(&source);
-    let (measured, (index, lines)) = std::thread::scope(|scope| {
+    let (body_start, title) = source_heading(&source);
+    let title = title.map(|r| &source[r]);
+    let (measured, (index, walked, lines)) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
-            let index = Shingles::for_precis(&source, body_start..source.len(), precis, body);
-            (index, LineIndex::new(&source))
+            let mut shingles = ShingleBuilder::for_precis(precis, body);
+            let mut sentences = coverage::SentenceWalk::new(&source);
+            for t in words::tokens(&source[body_start..]) {
+                let (start, end) = (body_start + t.start, body_start + t.end);
+                shingles.push(&source, start, end);
+                sentences.push(start, end);
+            }
+            (shingles.finish(), sentences.finish(title))
         });
         let measured = Measured::of(&source, counting);
-        let second = second
+        let lines = LineIndex::new(&source);
+        let (index, walked) = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (measured, second)
+        (measured, (index, walked, lines))
     });
+    let sentences = SourceCoverage::index(walked, &coverage::figure_places(&measured.facts));
     let analysis = SourceAnalysis::from_measured(source, counting, measured, lines);
-    PrecisCheck::new(&analysis, &index, precis, settings).run()
+    PrecisCheck::new(&analysis, &index, &sentences, precis, settings).run()
 }
 
 fn locate(text: &str, lines: &LineIndex, range: Range<usize>) -> Located {
@@ -297,6 +336,7 @@ struct PrecisCheck<'a> {
     source: &'a SourceAnalysis,
     /// The source's phrase index (complete, or enough for this précis).
     index: &'a Shingles,
+    coverage: &'a SourceCoverage,
     text: &'a str,
     settings: &'a Settings,
     lines: LineIndex,
@@ -308,12 +348,14 @@ impl<'a> PrecisCheck<'a> {
     fn new(
         source: &'a SourceAnalysis,
         index: &'a Shingles,
+        coverage: &'a SourceCoverage,
         text: &'a str,
         settings: &'a Settings,
     ) -> Self {
         Self {
             source,
             index,
+            coverage,
             text,
             settings,
             lines: LineIndex::new(text),
@@ -361,7 +403,12 @@ impl<'a> PrecisCheck<'a> {
         self.declared(words);
         self.style();
         let copied_share = self.copied(words);
-        let numbers = self.numbers();
+        let (numbers, figures) = self.numbers();
+        let coverage = self.coverage(&figures);
+        let readability = ReadabilitySummary {
+            precis: self.readability(words),
+            source: self.coverage.readability(),
+        };
         self.flags.sort_by_key(|f| (f.start, f.severity, f.kind));
         let mut summary = Counts::default();
         for f in &self.flags {
@@ -401,6 +448,8 @@ impl<'a> PrecisCheck<'a> {
             },
             flags: self.flags,
             numbers,
+            coverage,
+            readability,
             summary,
         }
     }
@@ -562,7 +611,8 @@ impl<'a> PrecisCheck<'a> {
         f.source = Some(at.clone());
     }
 
-    fn numbers(&mut self) -> NumbersSummary {
+    /// Checks the précis's figures; returns the summary and the figures.
+    fn numbers(&mut self) -> (NumbersSummary, Vec<numbers::Mention>) {
         let mut found = Vec::new();
         if let Some(title) = self.parts.title.clone() {
             found.extend(numbers::extract(self.text, title));
@@ -623,9 +673,71 @@ impl<'a> PrecisCheck<'a> {
             .filter(|(_, used)| !**used)
             .map(|(at, _)| at.clone())
             .collect();
-        NumbersSummary {
+        let summary = NumbersSummary {
             precis: checks,
             source_unused,
+        };
+        (summary, found)
+    }
+
+    /// Measures what of the source the title and body cover (with their
+    /// `figures`), and flags the heaviest key points left out.
+    fn coverage(&mut self, figures: &[numbers::Mention]) -> CoverageSummary {
+        let title = self.parts.title.clone().map_or("", |r| &self.text[r]);
+        let body = &self.text[self.parts.body.clone()];
+        let sentences = self.coverage.measure(&format!("{title}\n{body}"), figures);
+        let end = self.parts.body.end;
+        for point in coverage::uncovered_points(&sentences, UNCOVERED_SHOWN) {
+            let at = self.source.locate(point.range());
+            let msg = format!(
+                "key point possibly left out (source line {}): “{}”",
+                at.line,
+                crate::text::shorten(&shown(&at.text), 60)
+            );
+            self.flag(FlagKind::UncoveredPoint, Severity::Info, end..end, msg)
+                .source = Some(at);
         }
+        CoverageSummary {
+            overall: coverage::overall(&sentences),
+            sentences,
+        }
+    }
+
+    /// Measures the body's readability and flags long sentences and words
+    /// used too often in a body of `words` words.
+    fn readability(&mut self, words: usize) -> readability::Readability {
+        let body = self.parts.body.clone();
+        let text = &self.text[body.clone()];
+        let measured = readability::readability(text);
+        for r in readability::long_sentences(text, LONG_SENTENCE) {
+            let n = words::words(&text[r.clone()]).count();
+            let msg = format!(
+                "sentence of {n} words: split it; examiners call sentences over {LONG_SENTENCE} words long-winded"
+            );
+            let at = body.start + r.start..body.start + r.end;
+            self.flag(FlagKind::LongSentence, Severity::Info, at, msg);
+        }
+        // The passage's subject, named in its title, is hard to avoid.
+        let subject: Vec<String> = self
+            .source
+            .title()
+            .map(|t| {
+                t.split(|c: char| !c.is_alphabetic())
+                    .map(str::to_lowercase)
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (word, uses) in readability::repeated_words(text, repeats_flagged(words)) {
+            if subject.contains(&word) {
+                continue;
+            }
+            let msg = format!(
+                "“{word}” used {} times: vary the word or cut a repeat",
+                uses.len()
+            );
+            let at = body.start + uses[0].start..body.start + uses[0].end;
+            self.flag(FlagKind::Repetition, Severity::Info, at, msg);
+        }
+        measured
     }
 }

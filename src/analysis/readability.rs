@@ -40,37 +40,58 @@ pub struct Readability {
 /// Measures the readability of `text` (a précis body or a source passage).
 /// An empty text, or one without words, measures all zeros.
 pub fn readability(text: &str) -> Readability {
-    let ranges = sentence_ranges(text);
-    let mut longest = 0;
-    for r in &ranges {
-        longest = longest.max(words::words(&text[r.clone()]).count());
+    let mut tally = Tally::default();
+    for r in sentence_ranges(text) {
+        let (mut words, mut syllable_count) = (0, 0);
+        for w in words::words(&text[r]) {
+            words += 1;
+            syllable_count += syllables(w.text);
+        }
+        tally.sentence(words, syllable_count);
     }
-    let mut word_count = 0usize;
-    let mut syllable_count = 0usize;
-    for w in words::words(text) {
-        word_count += 1;
-        syllable_count += syllables(w.text);
+    tally.finish()
+}
+
+/// Sentence by sentence sums behind a [`Readability`], for a walk over the
+/// sentences that also does other work (the source's coverage index).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tally {
+    sentences: usize,
+    words: usize,
+    syllables: usize,
+    longest: usize,
+}
+
+impl Tally {
+    /// Adds a sentence of `words` words and `syllables` syllables.
+    pub fn sentence(&mut self, words: usize, syllables: usize) {
+        self.sentences += 1;
+        self.words += words;
+        self.syllables += syllables;
+        self.longest = self.longest.max(words);
     }
-    let sentences = ranges.len();
-    if word_count == 0 || sentences == 0 {
-        return Readability {
-            sentences,
-            words: word_count,
+
+    /// The measures of the sentences added.
+    pub fn finish(self) -> Readability {
+        let zero = Readability {
+            sentences: self.sentences,
+            words: self.words,
             average_sentence_words: 0.0,
-            longest_sentence_words: longest,
+            longest_sentence_words: self.longest,
             flesch_reading_ease: 0.0,
             flesch_kincaid_grade: 0.0,
         };
-    }
-    let per_sentence = word_count as f64 / sentences as f64;
-    let per_word = syllable_count as f64 / word_count as f64;
-    Readability {
-        sentences,
-        words: word_count,
-        average_sentence_words: per_sentence,
-        longest_sentence_words: longest,
-        flesch_reading_ease: 206.835 - 1.015 * per_sentence - 84.6 * per_word,
-        flesch_kincaid_grade: 0.39 * per_sentence + 11.8 * per_word - 15.59,
+        if self.words == 0 || self.sentences == 0 {
+            return zero;
+        }
+        let per_sentence = self.words as f64 / self.sentences as f64;
+        let per_word = self.syllables as f64 / self.words as f64;
+        Readability {
+            average_sentence_words: per_sentence,
+            flesch_reading_ease: 206.835 - 1.015 * per_sentence - 84.6 * per_word,
+            flesch_kincaid_grade: 0.39 * per_sentence + 11.8 * per_word - 15.59,
+            ..zero
+        }
     }
 }
 
@@ -78,29 +99,71 @@ pub fn readability(text: &str) -> Readability {
 /// whitespace, in order. Sentences holding no word (a stray `...`) are left
 /// out. Other checks use these ranges to point at a sentence.
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    // The open sentence: its start, its end so far, whether it has a word.
-    let mut open: Option<(usize, usize, bool)> = None;
-    let mut close = |open: &mut Option<(usize, usize, bool)>| {
-        if let Some((start, end, true)) = open.take() {
-            out.push(start..end);
-        }
-    };
-    let mut tokens = words::tokens(text).peekable();
-    while let Some(t) = tokens.next() {
-        if let Some((_, end, _)) = open
-            && paragraph_break(&text[end..t.start])
-        {
-            close(&mut open);
-        }
-        let (start, _, has_word) = open.unwrap_or((t.start, t.end, false));
-        open = Some((start, t.end, has_word || words::is_word(t.text)));
-        if ends_sentence(t, tokens.peek()) {
-            close(&mut open);
+    let mut splitter = SentenceSplitter::new(text);
+    let mut out: Vec<Range<usize>> = words::tokens(text)
+        .filter_map(|t| splitter.push(t.start, t.end))
+        .collect();
+    out.extend(splitter.finish());
+    out
+}
+
+/// Finds sentences in a text whose tokens are pushed one at a time, so that
+/// a walk over the text for another purpose (the source's coverage index)
+/// splits it on the way. The ranges are those of [`sentence_ranges`].
+#[derive(Debug)]
+pub struct SentenceSplitter<'a> {
+    text: &'a str,
+    /// The token pushed last.
+    last: Option<(usize, usize)>,
+    /// The open sentence: its start, its end so far, whether it has a word.
+    open: Option<(usize, usize, bool)>,
+}
+
+impl<'a> SentenceSplitter<'a> {
+    /// A splitter for tokens of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            last: None,
+            open: None,
         }
     }
-    close(&mut open);
-    out
+
+    fn token(&self, (start, end): (usize, usize)) -> Token<'a> {
+        Token {
+            start,
+            end,
+            text: &self.text[start..end],
+        }
+    }
+
+    /// Takes the next token, `start..end` of the text; returns the sentence
+    /// that ended before it, if one did.
+    pub fn push(&mut self, start: usize, end: usize) -> Option<Range<usize>> {
+        let token = self.token((start, end));
+        let ended = match (self.last, self.open) {
+            (Some(last), _) if ends_sentence(self.token(last), Some(&token)) => true,
+            (_, Some((_, open_end, _))) => paragraph_break(&self.text[open_end..start]),
+            _ => false,
+        };
+        let closed = if ended { self.close() } else { None };
+        let (first, _, has_word) = self.open.unwrap_or((start, end, false));
+        self.open = Some((first, end, has_word || words::is_word(token.text)));
+        self.last = Some((start, end));
+        closed
+    }
+
+    /// The last sentence, once every token is pushed.
+    pub fn finish(&mut self) -> Option<Range<usize>> {
+        self.close()
+    }
+
+    fn close(&mut self) -> Option<Range<usize>> {
+        match self.open.take() {
+            Some((start, end, true)) => Some(start..end),
+            _ => None,
+        }
+    }
 }
 
 /// The sentences of `text` with more than `limit` words (the report flags
@@ -120,10 +183,14 @@ pub fn long_sentences(text: &str, limit: usize) -> Vec<Range<usize>> {
 /// contractions are skipped. The report flags these as repetition.
 pub fn repeated_words(text: &str, min_count: usize) -> Vec<(String, Vec<Range<usize>>)> {
     let mut uses: FxHashMap<String, Vec<Range<usize>>> = FxHashMap::default();
+    let mut key = String::new();
     for w in words::words(text) {
-        for (key, range) in content_words(w) {
-            uses.entry(key).or_default().push(range);
-        }
+        content_words(w, &mut key, |key, range| match uses.get_mut(key) {
+            Some(ranges) => ranges.push(range),
+            None => {
+                uses.insert(key.to_string(), vec![range]);
+            }
+        });
     }
     let mut out: Vec<_> = uses
         .into_iter()
@@ -155,10 +222,11 @@ pub fn repeated_words(text: &str, min_count: usize) -> Vec<(String, Vec<Range<us
 /// Other scripts have no vowels here, so their words count 1 per part.
 pub fn syllables(word: &str) -> usize {
     let mut total = 0;
+    let mut letters = Vec::new();
     for part in
         word.split(|c: char| (c.is_ascii_punctuation() && !is_apostrophe(c)) || is_hyphen(c))
     {
-        let mut letters = Vec::new();
+        letters.clear();
         let mut digit_runs = 0;
         let mut in_digits = false;
         for c in part.chars() {
@@ -313,10 +381,10 @@ fn is_initialism(stem: &str) -> bool {
     }
 }
 
-/// The content words in one word-token: its runs of letters (with inner
-/// apostrophes), each lower-cased with its byte range in the text.
-fn content_words(w: Token<'_>) -> Vec<(String, Range<usize>)> {
-    let mut out = Vec::new();
+/// Calls `found` with the content words in one word-token: its runs of
+/// letters (with inner apostrophes), each lower-cased (in `key`, a buffer
+/// reused across calls) with its byte range in the text.
+fn content_words(w: Token<'_>, key: &mut String, mut found: impl FnMut(&str, Range<usize>)) {
     let is_part = |c: char| c.is_alphabetic() || is_apostrophe(c);
     let mut rest = w.text;
     let mut offset = w.start;
@@ -333,18 +401,18 @@ fn content_words(w: Token<'_>) -> Vec<(String, Range<usize>)> {
             continue;
         }
         let stem = possessive_stem(trimmed);
-        let key: String = stem
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if key.chars().count() < 4 || super::stopwords::is_stop_word(&key) {
+        key.clear();
+        key.extend(
+            stem.chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase),
+        );
+        if key.chars().count() < 4 || super::stopwords::is_stop_word(key) {
             continue;
         }
         let start = run_start + lead;
-        out.push((key, start..start + stem.len()));
+        found(key, start..start + stem.len());
     }
-    out
 }
 
 /// `Pakistan's` → `Pakistan`; other words unchanged.

@@ -6,6 +6,8 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
+use crate::analysis::coverage::Levels;
+use crate::analysis::readability::Readability;
 use crate::analysis::target::LengthStatus;
 use crate::report::{Flag, NumberStatus, Report, Severity};
 use crate::text::sanitize::one_line;
@@ -83,10 +85,46 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         n.precis.len(),
         n.source_unused.len()
     )?;
+    write_coverage(report, out)?;
+    write_readability(report, out)?;
     if report.flags.iter().all(|f| f.severity == Severity::Info) {
         writeln!(out, "{GOOD}no errors or warnings{GOOD:#}")?;
     }
     Ok(())
+}
+
+/// One line on how much of the passage the précis covers, by sentence.
+fn write_coverage(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let c = &report.coverage;
+    let steps = Levels::of(&c.sentences);
+    writeln!(
+        out,
+        "{DIM}coverage: {:.0}% of the passage's weighted content; of {} source sentences {} covered, {} partly, {} not{DIM:#}",
+        c.overall * 100.0,
+        c.sentences.len(),
+        steps.covered,
+        steps.partly,
+        steps.not
+    )
+}
+
+/// One line comparing the précis's readability with the source's.
+fn write_readability(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let describe = |r: &Readability| {
+        format!(
+            "{:.1} words a sentence (longest {}), reading ease {:.0}, grade {:.1}",
+            r.average_sentence_words,
+            r.longest_sentence_words,
+            r.flesch_reading_ease,
+            r.flesch_kincaid_grade
+        )
+    };
+    writeln!(
+        out,
+        "{DIM}readability: précis {}; source {}{DIM:#}",
+        describe(&report.readability.precis),
+        describe(&report.readability.source)
+    )
 }
 
 fn write_flag(f: &Flag, out: &mut dyn Write) -> io::Result<()> {
@@ -99,19 +137,9 @@ fn write_flag(f: &Flag, out: &mut dyn Write) -> io::Result<()> {
     if let Some(s) = &f.source {
         line.push_str(&format!(" {DIM}(source {}:{}){DIM:#}", s.line, s.column));
     }
-    let shown = shorten(&one_line(&f.text));
+    let shown = crate::text::shorten(&one_line(&f.text), SHOWN_CHARS);
     if !shown.is_empty() && !f.kind.is_number() && !f.message.contains(f.text.as_str()) {
         line.push_str(&format!(" {DIM}[{shown}]{DIM:#}"));
     }
     writeln!(out, "{line}")
-}
-
-/// Cuts long flagged text to [`SHOWN_CHARS`] characters.
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= SHOWN_CHARS {
-        return text.to_string();
-    }
-    let mut s: String = text.chars().take(SHOWN_CHARS - 1).collect();
-    s.push('…');
-    s
 }

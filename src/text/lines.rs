@@ -27,19 +27,22 @@ impl LineIndex {
     /// Indexes `text` (lines end at `\n`).
     pub fn new(text: &str) -> Self {
         let mut lines = vec![(0, 0)];
-        let (mut at, mut chars) = (0, 0);
-        for newline in memchr::memchr_iter(b'\n', text.as_bytes()) {
-            chars += text[at..=newline].chars().count();
-            at = newline + 1;
-            lines.push((at, chars));
-        }
         let mut checkpoints = vec![(0, 0)];
         let (mut at, mut chars) = (0, 0);
-        for mark in (CHECKPOINT..text.len()).step_by(CHECKPOINT) {
-            let mark = floor_char_boundary(text, mark);
-            if mark > at {
-                chars += text[at..mark].chars().count();
-                at = mark;
+        // One pass: characters are counted once, between line starts and
+        // checkpoints alike.
+        while at < text.len() {
+            let mark = floor_char_boundary(text, at + CHECKPOINT);
+            let mut from = at;
+            for newline in memchr::memchr_iter(b'\n', &text.as_bytes()[at..mark]) {
+                let next = at + newline + 1;
+                chars += text[from..next].chars().count();
+                from = next;
+                lines.push((from, chars));
+            }
+            chars += text[from..mark].chars().count();
+            at = mark;
+            if at < text.len() {
                 checkpoints.push((at, chars));
             }
         }

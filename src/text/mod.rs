@@ -3,3 +3,13 @@
 
 pub mod lines;
 pub mod sanitize;
+
+/// `text` cut to at most `room` characters, ending with `…` when cut.
+pub fn shorten(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(room.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}

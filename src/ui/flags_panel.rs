@@ -2,13 +2,16 @@
 //! précis cursor to it and scrolls the source to what it refers to.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::app::{App, Focus};
 use super::source_pane::wrap;
 use super::theme::Theme;
+use crate::analysis::coverage::Levels;
+use crate::analysis::readability::Readability;
+use crate::exam::Feedback;
 use crate::report::Severity;
 use crate::text::sanitize::one_line;
 
@@ -43,6 +46,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ));
     let inner = block.inner(area);
     app.remember(|a| a.flags = inner);
+    let mut summary = if app.shows(Feedback::All) {
+        summary_lines(app, theme)
+    } else {
+        Vec::new()
+    };
+    // The flags come first: the summary gives way on a short panel.
+    summary.truncate(usize::from(inner.height.saturating_sub(3)));
+    let [summary_area, list_area] =
+        Layout::vertical([Constraint::Length(summary.len() as u16), Constraint::Min(0)])
+            .areas(inner);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(summary), summary_area);
     let items: Vec<ListItem> = if flags.is_empty() {
         vec![ListItem::new(Span::styled(
             "Nothing to fix: every check passes.",
@@ -74,12 +89,49 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             })
             .collect()
     };
-    let list = List::new(items).block(block).highlight_style(if focused {
+    let list = List::new(items).highlight_style(if focused {
         theme.selected()
     } else {
         theme.dim()
     });
     let mut state =
         ListState::default().with_selected((!flags.is_empty()).then_some(app.flag_selected));
-    frame.render_stateful_widget(list, area, &mut state);
+    frame.render_stateful_widget(list, list_area, &mut state);
+}
+
+/// Lines above the flags: how much of the passage the précis covers, with
+/// the gutter's shades as a legend, and how readable the précis is beside
+/// the source.
+fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let coverage = &app.report.coverage;
+    let steps = Levels::of(&coverage.sentences);
+    let r = &app.report.readability;
+    let sentences = |name: &str, r: &Readability| {
+        Line::from(vec![
+            Span::styled(format!("{name} "), theme.dim()),
+            Span::raw(format!(
+                "{:.0} words/sentence, max {} · ease {:.0} · grade {:.0}",
+                r.average_sentence_words,
+                r.longest_sentence_words,
+                r.flesch_reading_ease,
+                r.flesch_kincaid_grade
+            )),
+        ])
+    };
+    vec![
+        Line::from(vec![
+            Span::styled(
+                format!("Covers {:.0}% ", coverage.overall * 100.0),
+                theme.dim(),
+            ),
+            Span::styled("█", theme.good()),
+            Span::raw(format!(" {} covered ", steps.covered)),
+            Span::styled("▒", theme.warning()),
+            Span::raw(format!(" {} partly ", steps.partly)),
+            Span::styled("░", theme.dim()),
+            Span::raw(format!(" {} not", steps.not)),
+        ]),
+        sentences("Précis", &r.precis),
+        sentences("Source", &r.source),
+    ]
 }

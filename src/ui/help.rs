@@ -11,7 +11,10 @@ use super::theme::Theme;
 /// Draws the help box centred over `area`.
 pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = area.width.saturating_sub(4).min(84);
-    let height = area.height.saturating_sub(2).min(BINDINGS.len() as u16 + 8);
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(BINDINGS.len() as u16 + 10);
     let box_area = super::layout::centred(area, width, height);
     let mut lines: Vec<Line> = BINDINGS
         .iter()
@@ -27,6 +30,20 @@ pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
         "Your précis is checked as you type: length against one-third of the source, the title, the declared count, and every figure.",
         theme.dim(),
     ));
+    lines.push(Line::from(vec![
+        Span::styled("The bar beside each source sentence: ", theme.dim()),
+        Span::styled("█", theme.good()),
+        Span::styled(" covered, ", theme.dim()),
+        Span::styled("▒", theme.warning()),
+        Span::styled(" partly, ", theme.dim()),
+        Span::styled("░", theme.dim()),
+        Span::styled(" not (", theme.dim()),
+        Span::styled("░", theme.error()),
+        Span::styled(
+            " a key point), judged by the words your précis shares with it.",
+            theme.dim(),
+        ),
+    ]));
     lines.push(Line::styled("Press any key to close.", theme.dim()));
     frame.render_widget(Clear, box_area);
     let block = Block::default()

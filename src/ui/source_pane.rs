@@ -16,6 +16,9 @@ use unicode_width::UnicodeWidthChar;
 
 use super::app::{App, Focus};
 use super::theme::Theme;
+use crate::analysis::coverage::Level;
+use crate::exam::Feedback;
+use crate::report::FlagKind;
 use crate::text::sanitize::stand_in;
 
 /// The source wrapped into display rows for one width.
@@ -141,13 +144,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     let room = usize::from(area.width.saturating_sub(2))
         .saturating_sub(counts.chars().count() + " Source: ".len());
-    let name = shorten(&crate::text::sanitize::one_line(&app.source.name), room);
+    let name = crate::text::shorten(&crate::text::sanitize::one_line(&app.source.name), room);
     let title = format!(" Source: {name}{counts}");
     let focused = app.focus == Focus::Source;
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
         .title(title);
+    if app.shows(Feedback::All) {
+        block = block.title_bottom(format!(
+            " covered {:.0}% ",
+            app.report.coverage.overall * 100.0
+        ));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     app.remember(|a| a.source = inner);
@@ -155,7 +164,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let text = analysis.text();
-    let width = usize::from(inner.width.saturating_sub(1));
+    // The coverage gutter (two columns) and the scrollbar (one) take room
+    // from the text, but only while the feedback is on.
+    let gutter = if app.shows(Feedback::All) && inner.width > 12 {
+        GUTTER
+    } else {
+        0
+    };
+    let width = usize::from(inner.width.saturating_sub(1 + gutter));
     let mut cache = app.wrap.borrow_mut();
     if let Some(offset) = app.source_reveal.take() {
         let row = cache.row_of(text, analysis.passage_start(), width, offset);
@@ -176,10 +192,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|r| styled_row(text, r.clone(), &highlights))
         .collect();
     let text_area = Rect {
-        width: inner.width.saturating_sub(1),
+        x: inner.x + gutter,
+        width: inner.width.saturating_sub(1 + gutter),
         ..inner
     };
     frame.render_widget(Paragraph::new(lines), text_area);
+    if gutter > 0 {
+        let bars: Vec<Line> = visible
+            .iter()
+            .map(|r| coverage_bar(app, theme, r.clone()))
+            .collect();
+        let gutter_area = Rect {
+            width: gutter,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(bars), gutter_area);
+    }
     if rows.len() > height {
         let mut state = ScrollbarState::new(rows.len().saturating_sub(height))
             .position(top)
@@ -192,14 +220,33 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// `text` cut to at most `room` characters, with `…` when cut.
-pub fn shorten(text: &str, room: usize) -> String {
-    if text.chars().count() <= room {
-        return text.to_string();
-    }
-    let mut s: String = text.chars().take(room.saturating_sub(1)).collect();
-    s.push('…');
-    s
+/// Columns of the coverage gutter: the bar and a space.
+const GUTTER: u16 = 2;
+
+/// The gutter cell of one display row: how well the précis covers the
+/// sentence the row belongs to. Shade and colour both tell the step, so it
+/// reads on a monochrome terminal too; key points the flags name as left out
+/// are red.
+fn coverage_bar(app: &App, theme: &Theme, row: Range<usize>) -> Line<'static> {
+    let sentences = &app.report.coverage.sentences;
+    let i = sentences.partition_point(|s| s.end <= row.start);
+    let Some(s) = sentences
+        .get(i)
+        .filter(|s| s.start < row.end.max(row.start + 1))
+    else {
+        return Line::raw(" ");
+    };
+    let key_point_left_out = app.report.flags.iter().any(|f| {
+        f.kind == FlagKind::UncoveredPoint
+            && f.source.as_ref().is_some_and(|at| at.start == s.start)
+    });
+    let (bar, style) = match s.level() {
+        Level::Covered => ("█", theme.good()),
+        Level::Partly => ("▒", theme.warning()),
+        Level::Not if key_point_left_out => ("░", theme.error()),
+        Level::Not => ("░", theme.dim()),
+    };
+    Line::from(vec![Span::styled(bar, style), Span::raw(" ")])
 }
 
 /// The highlighted byte ranges overlapping `visible`, with their styles;

@@ -11,6 +11,7 @@ use text2num::{Language, text2digits};
 use super::digits::{self, Piece};
 use super::lexicon::{self, Lex};
 use super::{Mention, Quantity, Unit};
+use crate::analysis::stopwords::is_stop_word;
 use crate::analysis::words;
 
 /// A whitespace-separated token, trimmed of surrounding punctuation.
@@ -277,7 +278,6 @@ fn is_inert(t: &Tok) -> bool {
     matches!(
         t.lex,
         Lex::Other
-            | Lex::Stop
             | Lex::And
             | Lex::To
             | Lex::Than
@@ -795,11 +795,16 @@ fn context(text: &str, toks: &[Tok], first: usize, end: usize) -> Vec<u64> {
     out
 }
 
+/// Adds a context word's hash, unless it is a function word or a figure.
 fn push_context(text: &str, t: &Tok, out: &mut Vec<u64>) {
     if !matches!(t.lex, Lex::Other | Lex::IdPrefix) || t.piece.is_some() || t.compound.is_some() {
         return;
     }
     let word = &text[t.span.clone()];
+    let mut buf = [0u8; LEXICON_MAX];
+    if ascii_lower(word, &mut buf).is_some_and(is_stop_word) {
+        return;
+    }
     let word = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
