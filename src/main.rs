@@ -50,6 +50,9 @@ struct Cli {
     /// Where drafts are kept (default: the platform data directory).
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
+    /// Read a SOURCE that is not valid UTF-8, replacing bad bytes with �.
+    #[arg(long)]
+    lossy: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -102,6 +105,9 @@ struct ExamArgs {
     /// No terminal bell at five and one minute left.
     #[arg(long)]
     quiet: bool,
+    /// Read a SOURCE that is not valid UTF-8, replacing bad bytes with �.
+    #[arg(long)]
+    lossy: bool,
 }
 
 #[derive(clap::Args)]
@@ -251,6 +257,7 @@ fn main() -> ExitCode {
             config_problem,
             None,
             None,
+            false,
         ),
         Some(Command::Exam(args)) => {
             let exam = ExamOptions {
@@ -266,6 +273,7 @@ fn main() -> ExitCode {
                 config_problem,
                 args.preset,
                 Some(exam),
+                args.lossy,
             )
         }
         Some(Command::Export(args)) => {
@@ -294,12 +302,13 @@ fn main() -> ExitCode {
             config_problem,
             cli.preset,
             None,
+            cli.lossy,
         ),
     }
 }
 
 /// Runs the editor with the user's config, `--preset` and exam options
-/// over it.
+/// over it; `lossy` reads a source that is not UTF-8.
 fn editor(
     start: StartWith,
     data_dir: Option<PathBuf>,
@@ -307,6 +316,7 @@ fn editor(
     problem: Option<String>,
     preset: Option<Preset>,
     exam: Option<ExamOptions>,
+    lossy: bool,
 ) -> ExitCode {
     let mut settings = config.settings;
     if let Some(p) = preset {
@@ -317,6 +327,7 @@ fn editor(
         data_dir,
         settings,
         counting: config.counting,
+        lossy,
         color: config.theme == ThemeChoice::Auto,
         notice: problem,
         exam: exam.unwrap_or(ExamOptions {

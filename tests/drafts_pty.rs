@@ -6,11 +6,10 @@
 mod pty;
 
 use std::path::Path;
-use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use pty::{BIN, Pty, draft_files, drafts_dir, find, flat, home, read_json, wait_disk};
+use pty::{Pty, draft_files, drafts_dir, find, flat, home, kill, read_json, wait_disk};
 
 const CTRL_Q: &str = "\x11";
 const BACKSPACE: &str = "\x7f";
@@ -30,34 +29,11 @@ fn only_body(home: &Path) -> Option<String> {
     Some(draft["body"].as_str()?.to_string())
 }
 
-/// Runs the editor through a shell that writes its process id first, then
-/// execs it (so the id is the editor's own). Returns the id once the editor
-/// shows an empty précis.
+/// Runs the editor, with its process id, on an empty précis.
 fn precis_with_pid(home: &Path) -> (Pty, u32) {
-    let pidfile = home.join("precis.pid");
-    let script = format!(
-        "echo $$ > '{}'; exec '{BIN}'",
-        pidfile.display().to_string().replace('\'', r"'\''")
-    );
-    let pty = Pty::spawn(home, &["sh", "-c", &script]);
-    let pid = wait_disk("the pid file", || {
-        std::fs::read_to_string(&pidfile)
-            .ok()?
-            .trim()
-            .parse::<u32>()
-            .ok()
-    });
+    let (pty, pid) = pty::precis_with_pid(home, &[]);
     pty.wait_for("Précis · 0/150 words");
     (pty, pid)
-}
-
-/// Sends `signal` (a name such as `TERM`) to `pid` with kill(1).
-fn kill(signal: &str, pid: u32) {
-    let status = Command::new("kill")
-        .args(["-s", signal, &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success(), "kill -s {signal} {pid}: {status}");
 }
 
 /// Types the sentence, signals the editor at once, and checks it exits

@@ -6,7 +6,7 @@ mod pty;
 
 use std::path::{Path, PathBuf};
 
-use pty::{BIN, Pty, count, find, flat, last};
+use pty::{BIN, Pty, assert_terminal_restored, count, find, flat};
 use serde_json::Value;
 
 const CTRL_Q: &str = "\x11";
@@ -42,27 +42,6 @@ fn drafts(home: &Path) -> Vec<Value> {
             serde_json::from_slice(&std::fs::read(&p).expect("read draft")).expect("draft is JSON")
         })
         .collect()
-}
-
-/// Asserts the raw output leaves the terminal as it was found.
-fn assert_terminal_restored(raw: &[u8]) {
-    for seq in ["\x1b[?1049l", "\x1b[?1000l", "\x1b[?2004l", "\x1b[?25h"] {
-        assert!(
-            count(raw, seq.as_bytes()) > 0,
-            "the output never sends {seq:?}"
-        );
-    }
-    let entered = last(raw, b"\x1b[?1049h").expect("the alternate screen was entered");
-    let left = last(raw, b"\x1b[?1049l").expect("the alternate screen was left");
-    assert!(
-        left > entered,
-        "the alternate screen was entered again after leaving it"
-    );
-    let shown = last(raw, b"\x1b[?25h").expect("cursor shown");
-    assert!(
-        last(raw, b"\x1b[?25l").is_none_or(|hidden| shown > hidden),
-        "the cursor is left hidden"
-    );
 }
 
 /// Whether `text` says "saved 12:34" (plain "saved" is shown before

@@ -86,3 +86,28 @@ fn the_source_gutter_follows_coverage_as_the_precis_changes() {
     assert!(!after.contains("covered 0%"), "{after}");
     insta::assert_snapshot!(after);
 }
+
+#[test]
+fn the_source_is_redrawn_when_it_scrolls_and_reused_when_it_does_not() {
+    let mut app = app_on("silk-road");
+    let first = screen(&app, 120, 20);
+    type_text(&mut app, "Silk");
+    let typed = screen(&app, 120, 20);
+    let left = |s: &str| {
+        s.lines()
+            .map(|l| l.chars().take(57).collect::<String>())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        left(&first)[1..10],
+        left(&typed)[1..10],
+        "typing leaves the source as it was"
+    );
+    app.update(key(KeyCode::Tab));
+    app.update(key(KeyCode::Down));
+    let scrolled = screen(&app, 120, 20);
+    assert_ne!(left(&typed)[1], left(&scrolled)[1], "{scrolled}");
+    assert_eq!(left(&typed)[2], left(&scrolled)[1], "one row down");
+    app.update(key(KeyCode::Up));
+    assert_eq!(left(&screen(&app, 120, 20))[1..10], left(&typed)[1..10]);
+}

@@ -6,12 +6,11 @@
 mod pty;
 
 use std::path::Path;
-use std::process::Command;
 use std::thread;
 use std::time::Duration;
 
 use jiff::Timestamp;
-use pty::{BIN, Pty, draft_files, flat, home, wait_disk};
+use pty::{Pty, draft_files, flat, home, kill, precis_with_pid, wait_disk};
 use serde_json::Value;
 
 const CTRL_E: &str = "\x05";
@@ -44,40 +43,6 @@ fn exam_time(draft: &Value, field: &str) -> Timestamp {
         .unwrap_or_else(|| panic!("exam.{field} is not a timestamp: {draft}"));
     text.parse()
         .unwrap_or_else(|e| panic!("exam.{field} = {text:?}: {e}"))
-}
-
-/// Runs `precis ARGS` through a shell that writes its process id first,
-/// then execs it (so the id is the editor's own).
-fn precis_with_pid(home: &Path, args: &[&str]) -> (Pty, u32) {
-    let pidfile = home.join("precis.pid");
-    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-    let mut script = format!(
-        "echo $$ > {}; exec {}",
-        quote(&pidfile.display().to_string()),
-        quote(BIN)
-    );
-    for arg in args {
-        script.push(' ');
-        script.push_str(&quote(arg));
-    }
-    let pty = Pty::spawn(home, &["sh", "-c", &script]);
-    let pid = wait_disk("the pid file", || {
-        std::fs::read_to_string(&pidfile)
-            .ok()?
-            .trim()
-            .parse::<u32>()
-            .ok()
-    });
-    (pty, pid)
-}
-
-/// Kills `pid` with SIGKILL (nothing is saved on the way out).
-fn kill_9(pid: u32) {
-    let status = Command::new("kill")
-        .args(["-s", "KILL", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success(), "kill -s KILL {pid}: {status}");
 }
 
 /// Waits for the review of a submitted exam: the panel with its time used,
@@ -241,7 +206,7 @@ fn an_exam_killed_mid_way_opens_submitted_once_its_deadline_passed() {
         wait_disk("the typed sentence on disk", || {
             only_draft(home.path()).filter(|d| d["body"] == SENTENCE)
         });
-        kill_9(pid);
+        kill("KILL", pid);
         let status = pty.wait_exit();
         assert!(!status.success(), "kill -9 reported success: {status:?}");
     }
@@ -286,7 +251,7 @@ fn an_exam_killed_mid_way_resumes_on_its_wall_clock_deadline() {
         wait_disk("the typed sentence on disk", || {
             only_draft(home.path()).filter(|d| d["body"] == SENTENCE)
         });
-        kill_9(pid);
+        kill("KILL", pid);
         pty.wait_exit();
     }
     let deadline = exam_time(

@@ -708,9 +708,8 @@ impl<'a> PrecisCheck<'a> {
     fn readability(&mut self, words: usize) -> readability::Readability {
         let body = self.parts.body.clone();
         let text = &self.text[body.clone()];
-        let measured = readability::readability(text);
-        for r in readability::long_sentences(text, LONG_SENTENCE) {
-            let n = words::words(&text[r.clone()]).count();
+        let (measured, sentences) = readability::measure(text);
+        for (r, n) in sentences.into_iter().filter(|(_, n)| *n > LONG_SENTENCE) {
             let msg = format!(
                 "sentence of {n} words: split it; examiners call sentences over {LONG_SENTENCE} words long-winded"
             );

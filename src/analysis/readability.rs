@@ -40,16 +40,24 @@ pub struct Readability {
 /// Measures the readability of `text` (a précis body or a source passage).
 /// An empty text, or one without words, measures all zeros.
 pub fn readability(text: &str) -> Readability {
+    measure(text).0
+}
+
+/// The readability of `text` and each sentence's byte range with its word
+/// count, from one walk (the précis check needs both on every keystroke).
+pub fn measure(text: &str) -> (Readability, Vec<(Range<usize>, usize)>) {
     let mut tally = Tally::default();
+    let mut sentences = Vec::new();
     for r in sentence_ranges(text) {
         let (mut words, mut syllable_count) = (0, 0);
-        for w in words::words(&text[r]) {
+        for w in words::words(&text[r.clone()]) {
             words += 1;
             syllable_count += syllables(w.text);
         }
         tally.sentence(words, syllable_count);
+        sentences.push((r, words));
     }
-    tally.finish()
+    (tally.finish(), sentences)
 }
 
 /// Sentence by sentence sums behind a [`Readability`], for a walk over the
@@ -164,15 +172,6 @@ impl<'a> SentenceSplitter<'a> {
             _ => None,
         }
     }
-}
-
-/// The sentences of `text` with more than `limit` words (the report flags
-/// those over 35), as byte ranges.
-pub fn long_sentences(text: &str, limit: usize) -> Vec<Range<usize>> {
-    sentence_ranges(text)
-        .into_iter()
-        .filter(|r| words::words(&text[r.clone()]).count() > limit)
-        .collect()
 }
 
 /// Content words used at least `min_count` times, each with the byte range
@@ -554,20 +553,27 @@ mod tests {
         assert_eq!(readability("  \n\t "), zero);
         assert_eq!(readability("... — !"), zero);
         assert!(sentence_ranges("").is_empty());
-        assert!(long_sentences("", 0).is_empty());
+        assert!(measure("").1.is_empty());
         assert!(repeated_words("", 1).is_empty());
     }
 
     #[test]
-    fn long_sentences_are_those_over_the_limit() {
+    fn each_sentence_is_measured_with_its_words() {
         let text = "One two three. One two three four five. One two three four.";
-        let long: Vec<_> = long_sentences(text, 3)
-            .into_iter()
-            .map(|r| &text[r])
+        let (r, sentences) = measure(text);
+        let counted: Vec<_> = sentences
+            .iter()
+            .map(|(s, n)| (&text[s.clone()], *n))
             .collect();
-        assert_eq!(long, ["One two three four five.", "One two three four."]);
-        assert!(long_sentences(text, 5).is_empty());
-        assert_eq!(readability(text).longest_sentence_words, 5);
+        assert_eq!(
+            counted,
+            [
+                ("One two three.", 3),
+                ("One two three four five.", 5),
+                ("One two three four.", 4)
+            ]
+        );
+        assert_eq!(r.longest_sentence_words, 5);
     }
 
     #[test]

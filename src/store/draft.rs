@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Settings, SourceAnalysis, structure};
 use crate::report::Report;
+use crate::text::sanitize::one_line;
 
 /// The draft format this version writes.
 pub const DRAFT_VERSION: u32 = 1;
@@ -175,21 +176,22 @@ impl Draft {
             .analyse(&self.precis_text(), &self.settings)
     }
 
-    /// Reads a draft from JSON; the error says what is wrong in one line.
+    /// Reads a draft from JSON; the error says what is wrong in one line,
+    /// safe for a terminal (the parser quotes pieces of the file).
     pub fn from_json(bytes: &[u8]) -> Result<Self, String> {
         #[derive(Deserialize)]
         struct Versioned {
             version: u32,
         }
-        let v: Versioned =
-            serde_json::from_slice(bytes).map_err(|e| format!("not a draft: {e}"))?;
+        let not_a_draft = |e: serde_json::Error| one_line(&format!("not a draft: {e}"));
+        let v: Versioned = serde_json::from_slice(bytes).map_err(not_a_draft)?;
         if v.version > DRAFT_VERSION {
             return Err(format!(
                 "written by a newer précis (format {}, this one reads up to {DRAFT_VERSION})",
                 v.version
             ));
         }
-        serde_json::from_slice(bytes).map_err(|e| format!("not a draft: {e}"))
+        serde_json::from_slice(bytes).map_err(not_a_draft)
     }
 
     /// A new draft id from the time it was started: sortable and unique
@@ -259,6 +261,15 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert!(err.contains("newer précis"), "{err}");
+    }
+
+    #[test]
+    fn a_corrupt_draft_is_explained_on_one_safe_line() {
+        // The parser quotes the file; a newline or escape must not get out.
+        let json = r#"{"version": 1, "mode": "x\n\u001b[2Jy"}"#;
+        let reason = Draft::from_json(json.as_bytes()).expect_err("corrupt");
+        assert!(reason.starts_with("not a draft: "), "{reason}");
+        assert!(!reason.chars().any(char::is_control), "{reason:?}");
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub struct Options {
     pub settings: Settings,
     /// How words are counted.
     pub counting: CountingOptions,
+    /// Read source files that are not UTF-8, replacing bad bytes with �.
+    pub lossy: bool,
     /// Colour allowed (`NO_COLOR` is still honoured).
     pub color: bool,
     /// A problem to show at start-up (a bad config file).
@@ -97,9 +99,13 @@ pub enum RunError {
     Terminal(#[from] io::Error),
 }
 
-/// Reads a source file (or standard input) into a source.
-fn file_source(path: &str, counting: CountingOptions) -> Result<Source, InputError> {
-    let text = input::read_text(path, false)?;
+/// From this many bytes, a source gets a note while it is indexed.
+const LARGE_SOURCE: usize = 4 << 20;
+
+/// Reads a source file (or standard input) into a source; `lossy` replaces
+/// bytes that are not UTF-8.
+fn file_source(path: &str, counting: CountingOptions, lossy: bool) -> Result<Source, InputError> {
+    let text = input::read_text(path, lossy)?;
     let origin = if path == "-" {
         Origin::Stdin
     } else {
@@ -132,7 +138,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         .and_then(|dir| DraftStore::open(&dir));
     let (start, greeting) = match &options.start {
         StartWith::File(path) => {
-            let source = file_source(path, counting)?;
+            let source = file_source(path, counting, options.lossy)?;
             (
                 Start::fresh(source, options.settings, Timestamp::now()),
                 "New draft: write your précis in the lower or right pane. F1 for help.".to_string(),
@@ -140,7 +146,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         }
         StartWith::Exam(path) => {
             let source = match path {
-                Some(path) => file_source(path, counting)?,
+                Some(path) => file_source(path, counting, options.lossy)?,
                 None => {
                     let id = store
                         .as_ref()
@@ -193,6 +199,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
     let mut session = Session {
         store,
         counting,
+        lossy: options.lossy,
         theme: if options.color {
             Theme::from_env()
         } else {
@@ -208,6 +215,18 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
     };
     let mut terminal = enter()?;
     let size = terminal.size()?;
+    let bytes = start.source.analysis.text().len();
+    if bytes > LARGE_SOURCE {
+        // Indexing a source this big takes seconds: say so, not a blank screen.
+        let note = one_line(&format!(
+            "Indexing {} ({} MB)…",
+            start.source.name,
+            bytes.div_ceil(1 << 20)
+        ));
+        terminal.draw(|frame| {
+            frame.render_widget(ratatui::widgets::Paragraph::new(note), frame.area())
+        })?;
+    }
     let mut app = App::new(start, counting, (size.width, size.height));
     app.tell(greeting, false);
     if let Some(notice) = &options.notice {
@@ -317,6 +336,7 @@ fn leave() {
 struct Session {
     store: Result<DraftStore, StoreError>,
     counting: CountingOptions,
+    lossy: bool,
     theme: Theme,
     /// The signal (SIGTERM, SIGHUP for a closed terminal, SIGINT) that asked
     /// the editor to stop, or 0.
@@ -543,7 +563,9 @@ impl Session {
             Opening::BuiltIn(id) => {
                 Source::built_in(id, self.counting).ok_or_else(|| format!("no passage '{id}'"))
             }
-            Opening::File(path) => file_source(path, self.counting).map_err(|e| e.to_string()),
+            Opening::File(path) => {
+                file_source(path, self.counting, self.lossy).map_err(|e| e.to_string())
+            }
         };
         let source = match source {
             Ok(source) => source,

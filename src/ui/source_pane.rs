@@ -5,13 +5,17 @@
 
 use std::ops::Range;
 
+use std::hash::{Hash, Hasher};
+
 use ratatui::Frame;
+use ratatui::buffer::Cell;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Widget,
 };
+use rustc_hash::FxHasher;
 use unicode_width::UnicodeWidthChar;
 
 use super::app::{App, Focus};
@@ -21,13 +25,24 @@ use crate::exam::Feedback;
 use crate::report::FlagKind;
 use crate::text::sanitize::stand_in;
 
-/// The source wrapped into display rows for one width.
+/// The source wrapped into display rows for one width, and the text area
+/// as last drawn: the source does not change as the student types, so a
+/// keystroke that changes none of its highlights reuses the drawn cells.
 #[derive(Debug, Default)]
 pub struct WrapCache {
     width: usize,
     start: usize,
     len: usize,
     rows: Vec<Range<usize>>,
+    drawn: Option<Drawn>,
+}
+
+/// The cells of the source's text area, and what they were drawn from.
+#[derive(Debug)]
+struct Drawn {
+    key: u64,
+    area: Rect,
+    cells: Vec<Cell>,
 }
 
 /// The width of a character as drawn (control characters as their stand-in).
@@ -178,25 +193,44 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         app.source_scroll.set(row.saturating_sub(3));
     }
     let rows = cache.rows(text, analysis.passage_start(), width);
+    let row_count = rows.len();
     let height = usize::from(inner.height);
     let top = app
         .source_scroll
         .get()
         .min(rows.len().saturating_sub(height));
     app.source_scroll.set(top);
-    let visible = &rows[top..(top + height).min(rows.len())];
+    let visible: Vec<Range<usize>> = rows[top..(top + height).min(rows.len())].to_vec();
     let span = visible.first().map_or(0, |r| r.start)..visible.last().map_or(0, |r| r.end);
-    let highlights = highlights(app, theme, span);
-    let lines: Vec<Line> = visible
-        .iter()
-        .map(|r| styled_row(text, r.clone(), &highlights))
-        .collect();
+    let highlights = highlights(app, theme, span.clone());
     let text_area = Rect {
         x: inner.x + gutter,
         width: inner.width.saturating_sub(1 + gutter),
         ..inner
     };
-    frame.render_widget(Paragraph::new(lines), text_area);
+    let mut key = FxHasher::default();
+    (text_area, span, text.len(), &highlights).hash(&mut key);
+    let key = key.finish();
+    let buf = frame.buffer_mut();
+    match &cache.drawn {
+        Some(d) if d.key == key && d.area == text_area => {
+            for (cell, pos) in d.cells.iter().zip(text_area.positions()) {
+                buf[pos] = cell.clone();
+            }
+        }
+        _ => {
+            let lines: Vec<Line> = visible
+                .iter()
+                .map(|r| styled_row(text, r.clone(), &highlights))
+                .collect();
+            Paragraph::new(lines).render(text_area, buf);
+            cache.drawn = Some(Drawn {
+                key,
+                area: text_area,
+                cells: text_area.positions().map(|p| buf[p].clone()).collect(),
+            });
+        }
+    }
     if gutter > 0 {
         let bars: Vec<Line> = visible
             .iter()
@@ -208,8 +242,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         frame.render_widget(Paragraph::new(bars), gutter_area);
     }
-    if rows.len() > height {
-        let mut state = ScrollbarState::new(rows.len().saturating_sub(height))
+    if row_count > height {
+        let mut state = ScrollbarState::new(row_count.saturating_sub(height))
             .position(top)
             .viewport_content_length(height);
         frame.render_stateful_widget(

@@ -184,12 +184,23 @@ impl Pty {
     /// Polls until `ok` holds for the screen; panics with the screen after
     /// the timeout, naming `what` was awaited.
     pub fn wait_until(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        self.wait_until_within(TIMEOUT, what, ok);
+    }
+
+    /// Like [`Self::wait_until`], for a program given `timeout` to get there
+    /// (a huge file to index).
+    pub fn wait_until_within(
+        &self,
+        timeout: Duration,
+        what: &str,
+        ok: impl Fn(&vt100::Screen) -> bool,
+    ) {
         let start = Instant::now();
         loop {
             if ok(self.out().parser.screen()) {
                 return;
             }
-            if start.elapsed() > TIMEOUT {
+            if start.elapsed() > timeout {
                 panic!(
                     "timed out waiting for {what}; the screen shows:\n{}",
                     self.screen()
@@ -214,12 +225,18 @@ impl Pty {
 
     /// Waits for the program to exit and for its last output to be read.
     pub fn wait_exit(&mut self) -> ExitStatus {
+        self.wait_exit_within(TIMEOUT)
+    }
+
+    /// Like [`Self::wait_exit`], for a program given `timeout` to finish (a
+    /// huge draft to save).
+    pub fn wait_exit_within(&mut self, timeout: Duration) -> ExitStatus {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("poll the child") {
                 break status;
             }
-            if start.elapsed() > TIMEOUT {
+            if start.elapsed() > timeout {
                 panic!(
                     "the program did not exit; the screen shows:\n{}",
                     self.screen()
@@ -229,7 +246,7 @@ impl Pty {
         };
         while !self.out().closed {
             assert!(
-                start.elapsed() < 2 * TIMEOUT,
+                start.elapsed() < 2 * timeout,
                 "the pty never closed after the program exited"
             );
             thread::sleep(POLL);
@@ -245,6 +262,63 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Asserts the raw output leaves the terminal as it was found.
+pub fn assert_terminal_restored(raw: &[u8]) {
+    for seq in ["\x1b[?1049l", "\x1b[?1000l", "\x1b[?2004l", "\x1b[?25h"] {
+        assert!(
+            count(raw, seq.as_bytes()) > 0,
+            "the output never sends {seq:?}"
+        );
+    }
+    let entered = last(raw, b"\x1b[?1049h").expect("the alternate screen was entered");
+    let left = last(raw, b"\x1b[?1049l").expect("the alternate screen was left");
+    assert!(
+        left > entered,
+        "the alternate screen was entered again after leaving it"
+    );
+    let shown = last(raw, b"\x1b[?25h").expect("cursor shown");
+    assert!(
+        last(raw, b"\x1b[?25l").is_none_or(|hidden| shown > hidden),
+        "the cursor is left hidden"
+    );
+}
+
+/// Runs `precis ARGS` through a shell that writes its process id first,
+/// then execs it (so the id is the editor's own).
+pub fn precis_with_pid(home: &Path, args: &[&str]) -> (Pty, u32) {
+    let pidfile = home.join("precis.pid");
+    // A pid file left by an earlier run would name a process that is gone.
+    let _ = std::fs::remove_file(&pidfile);
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let mut script = format!(
+        "echo $$ > {}; exec {}",
+        quote(&pidfile.display().to_string()),
+        quote(BIN)
+    );
+    for arg in args {
+        script.push(' ');
+        script.push_str(&quote(arg));
+    }
+    let pty = Pty::spawn(home, &["sh", "-c", &script]);
+    let pid = wait_disk("the pid file", || {
+        std::fs::read_to_string(&pidfile)
+            .ok()?
+            .trim()
+            .parse::<u32>()
+            .ok()
+    });
+    (pty, pid)
+}
+
+/// Sends `signal` (a name such as `TERM` or `KILL`) to `pid` with kill(1).
+pub fn kill(signal: &str, pid: u32) {
+    let status = std::process::Command::new("kill")
+        .args(["-s", signal, &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -s {signal} {pid}: {status}");
 }
 
 /// The longest any file on disk is waited for.
