@@ -33,7 +33,9 @@ KEY = b"z"
 
 
 def spawn(argv, home):
-    """Forks `argv` onto a new pty of ROWS x COLS; returns (pid, fd, t0)."""
+    """Forks `argv` onto a new pty of ROWS x COLS in `home`, with the passage
+    copied there as passage.md; returns (pid, fd, t0)."""
+    shutil.copy(PASSAGE, os.path.join(home, "passage.md"))
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": home,
@@ -84,10 +86,12 @@ def stop(pid, fd):
 
 # Each editor: its command line, what shows its first screen, and the keys
 # that put it in a state where typing inserts text.
+# Each runs in a fresh HOME on its own copy of the passage (vim without a
+# swap file), so a killed run leaves nothing behind.
 EDITORS = {
-    "précis": ([PRECIS, PASSAGE], "Précis ·".encode(), b""),
-    "nano": (["nano", "--ignorercfiles", PASSAGE], b"Help", b""),
-    "vim": (["vim", "-u", "NONE", "-i", "NONE", "-N", PASSAGE], b"01-narrow-tax-base.md", b"i"),
+    "précis": ([PRECIS, "passage.md"], "Précis ·".encode(), b""),
+    "nano": (["nano", "--ignorercfiles", "passage.md"], b"Help", b""),
+    "vim": (["vim", "-u", "NONE", "-i", "NONE", "-N", "-n", "passage.md"], b'"passage.md"', b"i"),
 }
 
 

@@ -19,6 +19,28 @@ fn a_new_draft_starts_in_the_body_and_counts_as_you_type() {
 }
 
 #[test]
+fn with_analysis_deferred_a_key_is_drawn_first_and_analysed_on_settle() {
+    let mut app = app_on("narrow-tax-base");
+    app.defer_analysis = true;
+    type_text(&mut app, "Revenue stays low");
+    // Each key settled the one before it; the last waits for the runtime.
+    assert_eq!(app.body.lines(), ["Revenue stays low"]);
+    assert_eq!(app.report.precis.words, 3, "analysed up to the key before");
+    type_text(&mut app, " here x");
+    assert!(
+        screen(&app, 120, 40).contains("here x"),
+        "drawn before analysis"
+    );
+    assert_eq!(
+        app.report.precis.words, 4,
+        "the last key is not analysed yet"
+    );
+    assert!(app.settle(), "a change was waiting");
+    assert_eq!(app.report.precis.words, 5);
+    assert!(!app.settle(), "nothing left to analyse");
+}
+
+#[test]
 fn a_wrong_figure_is_flagged_live_with_the_source_value() {
     let mut app = app_on("narrow-tax-base");
     type_text(&mut app, "Tax revenue stays near 12 percent of output.");

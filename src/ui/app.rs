@@ -282,6 +282,11 @@ pub struct App {
     pub on_disk: Option<Timestamp>,
     /// Counts every change to the text, so the runtime can tell when to save.
     pub revision: u64,
+    /// Whether a change's re-analysis waits for [`App::settle`], so the
+    /// runtime can draw the keystroke before analysing it.
+    pub defer_analysis: bool,
+    /// A change not yet analysed (only while `defer_analysis`).
+    analysis_due: bool,
     /// Closing the drafts browser leaves the app (`precis drafts`).
     pub exit_with_browser: bool,
     /// Practice or exam.
@@ -394,6 +399,8 @@ impl App {
             timeline: start.timeline,
             on_disk: start.on_disk,
             revision: 0,
+            defer_analysis: false,
+            analysis_due: false,
             exit_with_browser: false,
             read_only: start.exam.is_some_and(|e| e.submitted.is_some()),
             review_open: start.exam.is_some_and(|e| e.submitted.is_some()),
@@ -584,6 +591,8 @@ impl App {
 
     /// Applies one action; returns the effects for the runtime.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        // Whatever the action reads of the report is up to date.
+        self.settle();
         match action {
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -712,7 +721,21 @@ impl App {
         }
         self.save = SaveState::Unsaved;
         self.revision += 1;
-        self.reanalyse();
+        if self.defer_analysis {
+            self.analysis_due = true;
+        } else {
+            self.reanalyse();
+        }
+    }
+
+    /// Runs a deferred re-analysis; returns whether there was one (and so
+    /// whether the screen needs drawing again).
+    pub fn settle(&mut self) -> bool {
+        let due = std::mem::take(&mut self.analysis_due);
+        if due {
+            self.reanalyse();
+        }
+        due
     }
 
     fn plain_key(&mut self, key: KeyEvent) {

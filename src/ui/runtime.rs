@@ -99,6 +99,9 @@ pub enum RunError {
     Terminal(#[from] io::Error),
 }
 
+/// At most this many queued events are applied between two frames.
+const BURST: usize = 256;
+
 /// From this many bytes, a source gets a note while it is indexed.
 const LARGE_SOURCE: usize = 4 << 20;
 
@@ -236,6 +239,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         app.tell(format!("drafts cannot be saved: {e}"), true);
     }
     app.feedback = options.exam.feedback;
+    app.defer_analysis = true;
     app.reanalyse();
     for effect in app.tick(Timestamp::now()) {
         session.apply(&mut app, effect);
@@ -381,12 +385,25 @@ impl Session {
                 self.apply(app, effect);
             }
             self.autosave(app);
+            // The keystroke is drawn first, then analysed and drawn again:
+            // the echo does not wait for the checks.
             terminal.draw(|frame| super::render(frame, app, &self.theme))?;
+            if app.settle() {
+                terminal.draw(|frame| super::render(frame, app, &self.theme))?;
+            }
             if app.quit {
                 return Ok(());
             }
             match events.recv_timeout(TICK) {
-                Ok(event) => self.handle(app, event),
+                Ok(event) => {
+                    self.handle(app, event);
+                    // Keys that arrived meanwhile (a fast typist, a paste
+                    // without brackets) are applied before the next frame.
+                    for _ in 0..BURST {
+                        let Ok(event) = events.try_recv() else { break };
+                        self.handle(app, event);
+                    }
+                }
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }

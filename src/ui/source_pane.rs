@@ -214,8 +214,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let buf = frame.buffer_mut();
     match &cache.drawn {
         Some(d) if d.key == key && d.area == text_area => {
-            for (cell, pos) in d.cells.iter().zip(text_area.positions()) {
-                buf[pos] = cell.clone();
+            let width = usize::from(text_area.width);
+            for (y, row) in (text_area.y..text_area.bottom()).zip(d.cells.chunks(width)) {
+                let at = buf.index_of(text_area.x, y);
+                buf.content[at..at + width].clone_from_slice(row);
             }
         }
         _ => {
