@@ -223,3 +223,21 @@ fn resizing_stacks_the_panes_then_asks_for_room_and_keeps_the_text() {
     pty.wait_for(WRONG_FIGURE);
     pty.wait_for("Précis · 8/150 words");
 }
+
+#[test]
+fn keys_echoed_ahead_of_the_frame_end_up_where_the_text_says() {
+    // A typed key is written at the cursor before the frame is drawn; the
+    // frame then draws the text as it is, wherever the key went.
+    let home = home();
+    let mut pty = Pty::precis(home.path(), &[]);
+    pty.wait_for("Précis · 0/150 words");
+    pty.send("Revenue stays lw");
+    pty.wait_for("Revenue stays lw");
+    pty.send("\x1b[D");
+    pty.send("o");
+    pty.wait_for("Revenue stays low");
+    pty.send("\x1b[H");
+    pty.send("Tax ");
+    pty.wait_for("Tax Revenue stays low");
+    pty.wait_for("Précis · 4/150 words");
+}

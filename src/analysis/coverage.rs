@@ -3,13 +3,12 @@
 //! covers, and which important sentences it misses. The source's side is
 //! computed once; each version of the précis only looks its terms up.
 
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::{Mutex, PoisonError};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
-use std::hash::Hasher;
-
 use serde::Serialize;
 
 use super::numbers::{self, Facts, Mention};
@@ -545,11 +544,10 @@ impl SourceCoverage {
                 f.sentences.push(i as u32);
             }
         }
-        // Places come in text order, but a figure's sentences may not.
+        // Places come in text order, so each figure's sentences are in order
+        // and each is listed once.
         let n = sentences.len();
         for f in by_term.values_mut() {
-            f.sentences.sort_unstable();
-            f.sentences.dedup();
             f.weight = term_weight(n, f.sentences.len(), true);
             for &i in &f.sentences {
                 sentences[i as usize].mass += f.weight;

@@ -62,15 +62,20 @@ fn draw_field(
     }
     frame.render_widget(field, inner);
     paint_marks(frame.buffer_mut(), inner, field, marks, theme);
-    if focused {
-        let cursor = field.screen_cursor();
-        let (top, left) = field.scroll_offset();
-        let row = cursor.row.saturating_sub(usize::from(top));
-        let col = cursor.col.saturating_sub(usize::from(left));
-        if row < usize::from(inner.height) && col < usize::from(inner.width) {
-            frame.set_cursor_position(Position::new(inner.x + col as u16, inner.y + row as u16));
-        }
+    if focused && let Some(at) = cursor_cell(field, inner) {
+        frame.set_cursor_position(at);
     }
+}
+
+/// The screen cell of `field`'s cursor when the field is drawn in `inner`,
+/// if it is in view.
+pub fn cursor_cell(field: &TextArea<'static>, inner: Rect) -> Option<Position> {
+    let cursor = field.screen_cursor();
+    let (top, left) = field.scroll_offset();
+    let row = cursor.row.checked_sub(usize::from(top))?;
+    let col = cursor.col.checked_sub(usize::from(left))?;
+    (row < usize::from(inner.height) && col < usize::from(inner.width))
+        .then(|| Position::new(inner.x + col as u16, inner.y + row as u16))
 }
 
 /// Styles the cells of every marked span visible in `inner`.

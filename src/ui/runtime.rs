@@ -12,16 +12,20 @@ use std::time::{Duration, Instant};
 
 use jiff::{Timestamp, Zoned};
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::MoveTo;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    Event, KeyCode, KeyModifiers,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::style::Print;
+use ratatui::crossterm::{execute, queue};
+use ratatui::layout::Position;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use super::app::{Action, App, Effect, Opening, Overlay, SaveState, Source, Start};
+use super::app::{Action, App, Effect, Focus, Opening, Overlay, SaveState, Source, Start};
 use super::browser::{Browser, Entry};
+use super::editor_pane;
 use super::theme::Theme;
 use crate::analysis::Settings;
 use crate::analysis::words::CountingOptions;
@@ -101,6 +105,38 @@ pub enum RunError {
 
 /// At most this many queued events are applied between two frames.
 const BURST: usize = 256;
+
+/// Where a character typed now lands on screen: the cursor's cell in the
+/// focused text field, as last drawn.
+fn typing_cell(app: &App) -> Option<Position> {
+    let areas = app.areas.get();
+    match app.focus {
+        Focus::Body => editor_pane::cursor_cell(&app.body, areas.body),
+        Focus::Title => editor_pane::cursor_cell(&app.title, areas.title),
+        Focus::Source | Focus::Flags => None,
+    }
+}
+
+/// Writes `c`, just typed, at `at` on the terminal before the frame is
+/// drawn, when it went into the field there and the cursor moved one cell
+/// right: the student sees the key at once, and the frame that follows
+/// (re-wrapped, marked, counted) draws the same cell again.
+fn echo(app: &App, c: char, at: Position) {
+    let field = match app.focus {
+        Focus::Body => &app.body,
+        Focus::Title => &app.title,
+        Focus::Source | Focus::Flags => return,
+    };
+    let ratatui_textarea::DataCursor(row, col) = field.cursor();
+    let before_cursor = col
+        .checked_sub(1)
+        .and_then(|k| field.lines().get(row)?.chars().nth(k));
+    let moved = typing_cell(app) == Some(Position::new(at.x + 1, at.y));
+    if before_cursor == Some(c) && moved && matches!(app.overlay, Overlay::None) {
+        let mut out = io::stdout().lock();
+        let _ = queue!(out, MoveTo(at.x, at.y), Print(c)).and_then(|()| out.flush());
+    }
+}
 
 /// From this many bytes, a source gets a note while it is indexed.
 const LARGE_SOURCE: usize = 4 << 20;
@@ -424,8 +460,28 @@ impl Session {
             self.apply(app, effect);
         }
         let before = app.revision;
+        let typed = match &action {
+            Action::Key(k)
+                if !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                match k.code {
+                    KeyCode::Char(c) if c == ' ' || c.is_ascii_graphic() => {
+                        typing_cell(app).map(|at| (c, at))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
         for effect in app.update(action) {
             self.apply(app, effect);
+        }
+        if let Some((c, at)) = typed
+            && app.revision != before
+        {
+            echo(app, c, at);
         }
         if app.revision != before {
             let now = Instant::now();
