@@ -84,7 +84,7 @@ fn coverage_and_readability(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter(words), |b| {
             b.iter(|| {
                 black_box(index.measure(&precis, &precis_figures));
-                black_box(readability::readability(&precis));
+                black_box(readability::measure(&precis));
             });
         });
     }

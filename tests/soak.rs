@@ -67,27 +67,35 @@ fn saved_body(home: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// One random edit: its keys and what it does to the text.
-fn edit(rng: &mut Rng, text: &mut String) -> String {
+/// One random edit: the keys to send.
+fn edit(rng: &mut Rng, text: &str) -> String {
     match rng.below(10) {
         0..=6 => {
             let word = WORDS[rng.below(WORDS.len() as u64) as usize];
-            let keys = if text.is_empty() || text.ends_with(['\n', ' ']) {
+            if text.is_empty() || text.ends_with(['\n', ' ']) {
                 word.to_string()
             } else {
                 format!(" {word}")
-            };
-            text.push_str(&keys);
-            keys
+            }
         }
-        7 | 8 => {
-            text.pop();
-            BACKSPACE.to_string()
+        7 | 8 => BACKSPACE.to_string(),
+        _ => ENTER.to_string(),
+    }
+}
+
+/// Applies `keys` to `text` one key at a time, as the editor does, noting
+/// each text it passes through in `had` (a save may land between any two
+/// keys of a word).
+fn apply(keys: &str, text: &mut String, had: &mut Vec<String>) {
+    for c in keys.chars() {
+        match c {
+            '\x7f' => {
+                text.pop();
+            }
+            '\r' => text.push('\n'),
+            c => text.push(c),
         }
-        _ => {
-            text.push('\n');
-            ENTER.to_string()
-        }
+        had.push(text.clone());
     }
 }
 
@@ -112,8 +120,9 @@ fn killed_at_random_the_editor_only_ever_saves_texts_it_had() {
         // Every text the editor holds in this round, in order.
         let mut had = vec![text.clone()];
         for _ in 0..rng.below(150) + 20 {
-            pty.send(&edit(&mut rng, &mut text));
-            had.push(text.clone());
+            let keys = edit(&mut rng, &text);
+            pty.send(&keys);
+            apply(&keys, &mut text, &mut had);
             edits += 1;
             thread::sleep(Duration::from_millis(rng.below(12)));
         }

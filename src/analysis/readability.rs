@@ -37,14 +37,10 @@ pub struct Readability {
     pub flesch_kincaid_grade: f64,
 }
 
-/// Measures the readability of `text` (a précis body or a source passage).
-/// An empty text, or one without words, measures all zeros.
-pub fn readability(text: &str) -> Readability {
-    measure(text).0
-}
-
-/// The readability of `text` and each sentence's byte range with its word
-/// count, from one walk (the précis check needs both on every keystroke).
+/// The readability of `text` (a précis body; the source's comes from its
+/// coverage walk) and each sentence's byte range with its word count, from
+/// one walk: the précis check needs both on every keystroke. An empty text,
+/// or one without words, measures all zeros.
 pub fn measure(text: &str) -> (Readability, Vec<(Range<usize>, usize)>) {
     let mut tally = Tally::default();
     let mut sentences = Vec::new();
@@ -472,14 +468,14 @@ mod tests {
     fn flesch_scores_match_hand_computation() {
         // 6 words, 1 sentence, 6 syllables:
         // 206.835 − 1.015·6 − 84.6·1 = 116.145; 0.39·6 + 11.8·1 − 15.59 = −1.45.
-        let r = readability("The cat sat on the mat.");
+        let r = measure("The cat sat on the mat.").0;
         assert_eq!((r.sentences, r.words, r.longest_sentence_words), (1, 6, 6));
         assert!((r.flesch_reading_ease - 116.145).abs() < 3.0, "{r:?}");
         assert!((r.flesch_kincaid_grade - -1.45).abs() < 3.0, "{r:?}");
 
         // 7 words, 2 sentences, 4+1+3+1+2+1+2 = 14 syllables:
         // 206.835 − 1.015·3.5 − 84.6·2 = 34.08; 0.39·3.5 + 11.8·2 − 15.59 = 9.375.
-        let r = readability("Education is beautiful. The table is precise.");
+        let r = measure("Education is beautiful. The table is precise.").0;
         assert_eq!((r.sentences, r.words, r.longest_sentence_words), (2, 7, 4));
         assert!((r.average_sentence_words - 3.5).abs() < 1e-9);
         assert!((r.flesch_reading_ease - 34.0825).abs() < 3.0, "{r:?}");
@@ -549,9 +545,9 @@ mod tests {
             flesch_reading_ease: 0.0,
             flesch_kincaid_grade: 0.0,
         };
-        assert_eq!(readability(""), zero);
-        assert_eq!(readability("  \n\t "), zero);
-        assert_eq!(readability("... — !"), zero);
+        assert_eq!(measure("").0, zero);
+        assert_eq!(measure("  \n\t ").0, zero);
+        assert_eq!(measure("... — !").0, zero);
         assert!(sentence_ranges("").is_empty());
         assert!(measure("").1.is_empty());
         assert!(repeated_words("", 1).is_empty());
@@ -607,7 +603,7 @@ mod tests {
             "\u{200b}.\u{feff}. \u{0}! …… ’s ‘ ” .",
             "x'''s '' 's ''s. İstanbul ǅemal ß ﬁ.",
         ] {
-            let r = readability(text);
+            let r = measure(text).0;
             assert!(r.flesch_reading_ease.is_finite() && r.flesch_kincaid_grade.is_finite());
             for range in sentence_ranges(text) {
                 assert!(text.get(range).is_some());
