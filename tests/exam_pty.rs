@@ -367,3 +367,32 @@ fn a_paste_during_reading_time_says_reading_time() {
         pty.screen()
     );
 }
+
+#[test]
+fn keys_typed_across_time_up_leave_on_screen_only_what_was_handed_in() {
+    // Keys are echoed before the main loop applies them; those that arrive
+    // as time runs out are echoed, then refused, and the screen repainted.
+    let home = home();
+    let mut pty = Pty::precis(home.path(), &["exam", "--time", "2s", "--quiet"]);
+    pty.wait_for("checks hidden until the review");
+    let start = std::time::Instant::now();
+    while start.elapsed() < Duration::from_millis(3_000) {
+        pty.send("~");
+        thread::sleep(Duration::from_millis(15));
+    }
+    pty.wait_for(" Exam review ");
+    thread::sleep(Duration::from_millis(800));
+    let draft = submitted_draft(home.path());
+    let handed_in = draft["body"]
+        .as_str()
+        .unwrap_or_default()
+        .matches('~')
+        .count();
+    assert!(handed_in > 20, "only {handed_in} keys before time-up");
+    let screen = pty.screen();
+    assert_eq!(
+        screen.matches('~').count(),
+        handed_in,
+        "the screen shows other keys than the précis handed in:\n{screen}"
+    );
+}

@@ -35,6 +35,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         layout::Panel::None
     };
     let Some(areas) = layout::split(area, panel) else {
+        // No field is on screen: nothing may be typed into one.
+        app.remember(|a| *a = app::Areas::default());
         let message = format!(
             "Enlarge the window: précis needs at least {}×{} (now {}×{}). Your text is safe.",
             layout::MIN_WIDTH,

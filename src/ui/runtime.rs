@@ -7,15 +7,17 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use jiff::{Timestamp, Zoned};
 use ratatui::DefaultTerminal;
+use ratatui::backend::Backend;
+use ratatui::buffer::Cell;
 use ratatui::crossterm::cursor::MoveTo;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyModifiers,
+    Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use ratatui::crossterm::style::Print;
 use ratatui::crossterm::{execute, queue};
@@ -105,38 +107,6 @@ pub enum RunError {
 
 /// At most this many queued events are applied between two frames.
 const BURST: usize = 256;
-
-/// Where a character typed now lands on screen: the cursor's cell in the
-/// focused text field, as last drawn.
-fn typing_cell(app: &App) -> Option<Position> {
-    let areas = app.areas.get();
-    match app.focus {
-        Focus::Body => editor_pane::cursor_cell(&app.body, areas.body),
-        Focus::Title => editor_pane::cursor_cell(&app.title, areas.title),
-        Focus::Source | Focus::Flags => None,
-    }
-}
-
-/// Writes `c`, just typed, at `at` on the terminal before the frame is
-/// drawn, when it went into the field there and the cursor moved one cell
-/// right: the student sees the key at once, and the frame that follows
-/// (re-wrapped, marked, counted) draws the same cell again.
-fn echo(app: &App, c: char, at: Position) {
-    let field = match app.focus {
-        Focus::Body => &app.body,
-        Focus::Title => &app.title,
-        Focus::Source | Focus::Flags => return,
-    };
-    let ratatui_textarea::DataCursor(row, col) = field.cursor();
-    let before_cursor = col
-        .checked_sub(1)
-        .and_then(|k| field.lines().get(row)?.chars().nth(k));
-    let moved = typing_cell(app) == Some(Position::new(at.x + 1, at.y));
-    if before_cursor == Some(c) && moved && matches!(app.overlay, Overlay::None) {
-        let mut out = io::stdout().lock();
-        let _ = queue!(out, MoveTo(at.x, at.y), Print(c)).and_then(|()| out.flush());
-    }
-}
 
 /// From this many bytes, a source gets a note while it is indexed.
 const LARGE_SOURCE: usize = 4 << 20;
@@ -251,6 +221,8 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         last_attempt: None,
         written_to: None,
         exam: options.exam,
+        echo: Echo::default(),
+        strays: Vec::new(),
     };
     let mut terminal = enter()?;
     let size = terminal.size()?;
@@ -286,6 +258,8 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         app.exit_with_browser = true;
     }
     let outcome = session.event_loop(&mut terminal, &mut app);
+    // No echo may reach the terminal once the editor has left it.
+    *session.echo.lock().unwrap_or_else(PoisonError::into_inner) = None;
     // Whatever ended the loop (quit, a signal, a lost terminal), save first.
     if app.has_text() && !matches!(app.save, SaveState::Saved(_)) {
         session.save(&mut app);
@@ -353,16 +327,122 @@ fn rescue_on_panic() {
 /// Reads terminal events on their own thread. The main loop then never
 /// blocks inside the terminal library, which spins for ever once the
 /// terminal has hung up; it sees the hang-up signal and saves instead.
-fn spawn_reader() -> Receiver<Event> {
+fn spawn_reader(echo: Echo) -> Receiver<Read> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         while let Ok(event) = event::read() {
-            if tx.send(event).is_err() {
+            let echoed = echo_ahead(&echo, &event);
+            if tx.send(Read { event, echoed }).is_err() {
                 break;
             }
         }
     });
     rx
+}
+
+/// Where the input thread may write the next typed character at once: the
+/// cell it would land in and the cells left on that row. The main loop sets
+/// it after each frame when a character typed now would simply be appended
+/// at the cursor, and clears it otherwise.
+#[derive(Debug, Clone, Copy)]
+struct Spot {
+    at: Position,
+    room: u16,
+}
+
+/// The spot, shared by the main loop and the input thread.
+type Echo = Arc<Mutex<Option<Spot>>>;
+
+/// A terminal event, and where the input thread echoed it if it did.
+struct Read {
+    event: Event,
+    echoed: Option<(Position, char)>,
+}
+
+/// A printable key with no Ctrl or Alt: the character it types.
+fn typed_char(event: &Event) -> Option<char> {
+    match event {
+        Event::Key(k)
+            if k.kind == KeyEventKind::Press
+                && !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            match k.code {
+                KeyCode::Char(c) if c == ' ' || c.is_ascii_graphic() => Some(c),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Writes a typed character at the spot before the main loop sees the key,
+/// so the student sees it at once; the frame that follows draws the same
+/// cell (or, if the key did something else, the main loop repaints). Any
+/// other event clears the spot.
+fn echo_ahead(echo: &Echo, event: &Event) -> Option<(Position, char)> {
+    let mut spot = echo.lock().unwrap_or_else(PoisonError::into_inner);
+    let c = typed_char(event);
+    let (Some(c), Some(s)) = (c, spot.as_mut()) else {
+        *spot = None;
+        return None;
+    };
+    if s.room < 2 {
+        // The character and the cursor after it must both fit on the row.
+        *spot = None;
+        return None;
+    }
+    let at = s.at;
+    let mut out = io::stdout().lock();
+    let _ = queue!(out, MoveTo(at.x, at.y), Print(c)).and_then(|()| out.flush());
+    s.at.x += 1;
+    s.room -= 1;
+    Some((at, c))
+}
+
+/// The spot for the next key: the cursor's cell when a printable key would
+/// be appended there (a text field has focus, nothing covers it, editing is
+/// open, no selection, the cursor ends its line).
+fn spot_for(app: &App) -> Option<Spot> {
+    let writing = matches!(app.overlay, Overlay::None)
+        && !app.read_only
+        && !matches!(app.phase(), Some(crate::exam::clock::Phase::Reading(_)));
+    let areas = app.areas.get();
+    let (field, inner) = match app.focus {
+        Focus::Body => (&app.body, areas.body),
+        Focus::Title => (&app.title, areas.title),
+        Focus::Source | Focus::Flags => return None,
+    };
+    let ratatui_textarea::DataCursor(row, col) = field.cursor();
+    let at_end = field
+        .lines()
+        .get(row)
+        .is_some_and(|l| l.chars().count() == col);
+    if !writing || !at_end || field.selection_range().is_some() {
+        return None;
+    }
+    let at = editor_pane::cursor_cell(field, inner)?;
+    Some(Spot {
+        at,
+        room: inner.right().saturating_sub(at.x),
+    })
+}
+
+/// Whether `c`, echoed at `at`, is where the text now has it: just before
+/// the cursor, which moved one cell right.
+fn landed(app: &App, c: char, at: Position) -> bool {
+    let (field, inner) = match app.focus {
+        Focus::Body => (&app.body, app.areas.get().body),
+        Focus::Title => (&app.title, app.areas.get().title),
+        Focus::Source | Focus::Flags => return false,
+    };
+    let ratatui_textarea::DataCursor(row, col) = field.cursor();
+    let before_cursor = col
+        .checked_sub(1)
+        .and_then(|k| field.lines().get(row)?.chars().nth(k));
+    before_cursor == Some(c)
+        && editor_pane::cursor_cell(field, inner) == Some(Position::new(at.x + 1, at.y))
 }
 
 /// Gives the terminal back as it was.
@@ -393,6 +473,11 @@ struct Session {
     written_to: Option<String>,
     /// How exams run.
     exam: ExamOptions,
+    /// Where the input thread may echo the next key.
+    echo: Echo,
+    /// Cells where an echoed key did not land: written again after the
+    /// next frame.
+    strays: Vec<Position>,
 }
 
 /// Idle time after which changes are saved.
@@ -408,7 +493,7 @@ impl Session {
         terminal: &mut DefaultTerminal,
         app: &mut App,
     ) -> Result<(), RunError> {
-        let events = spawn_reader();
+        let events = spawn_reader(Arc::clone(&self.echo));
         loop {
             if self.stop.load(Ordering::Relaxed) != 0 {
                 // Keys already read but not yet applied are part of the text.
@@ -421,15 +506,36 @@ impl Session {
                 self.apply(app, effect);
             }
             self.autosave(app);
-            // The keystroke is drawn first, then analysed and drawn again:
-            // the echo does not wait for the checks.
-            terminal.draw(|frame| super::render(frame, app, &self.theme))?;
-            if app.settle() {
-                terminal.draw(|frame| super::render(frame, app, &self.theme))?;
+            {
+                // The input thread writes echoes too: not during a frame.
+                let _frame = io::stdout().lock();
+                // The keystroke is drawn first, then analysed and drawn
+                // again: the frame does not wait for the checks.
+                let drawn = terminal.draw(|frame| super::render(frame, app, &self.theme))?;
+                if !self.strays.is_empty() {
+                    // Echoes that went astray are not in the frame's diff:
+                    // their cells are written again as the frame has them.
+                    let area = drawn.area;
+                    let cells: Vec<(u16, u16, Cell)> = self
+                        .strays
+                        .drain(..)
+                        .filter(|p| area.contains(*p))
+                        .map(|p| (p.x, p.y, drawn.buffer[p].clone()))
+                        .collect();
+                    let backend = terminal.backend_mut();
+                    backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
+                    Backend::flush(backend)?;
+                    // Puts the cursor back where the frame left it.
+                    terminal.draw(|frame| super::render(frame, app, &self.theme))?;
+                }
+                if app.settle() {
+                    terminal.draw(|frame| super::render(frame, app, &self.theme))?;
+                }
             }
             if app.quit {
                 return Ok(());
             }
+            *self.echo.lock().unwrap_or_else(PoisonError::into_inner) = spot_for(app);
             match events.recv_timeout(TICK) {
                 Ok(event) => {
                     self.handle(app, event);
@@ -446,9 +552,11 @@ impl Session {
         }
     }
 
-    /// Applies one terminal event and notes whether the text changed.
-    fn handle(&mut self, app: &mut App, event: Event) {
-        let action = match event {
+    /// Applies one terminal event and notes whether the text changed; a key
+    /// the input thread echoed that did not land where it was drawn asks for
+    /// a repaint.
+    fn handle(&mut self, app: &mut App, read: Read) {
+        let action = match read.event {
             Event::Key(k) => Action::Key(k),
             Event::Paste(s) => Action::Paste(s),
             Event::Mouse(m) => Action::Mouse(m),
@@ -460,28 +568,14 @@ impl Session {
             self.apply(app, effect);
         }
         let before = app.revision;
-        let typed = match &action {
-            Action::Key(k)
-                if !k
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                match k.code {
-                    KeyCode::Char(c) if c == ' ' || c.is_ascii_graphic() => {
-                        typing_cell(app).map(|at| (c, at))
-                    }
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
         for effect in app.update(action) {
             self.apply(app, effect);
         }
-        if let Some((c, at)) = typed
-            && app.revision != before
+        if let Some((at, c)) = read.echoed
+            && !(app.revision != before && landed(app, c, at))
         {
-            echo(app, c, at);
+            self.strays.push(at);
+            *self.echo.lock().unwrap_or_else(PoisonError::into_inner) = None;
         }
         if app.revision != before {
             let now = Instant::now();
