@@ -327,6 +327,7 @@ fn rescue_on_panic() {
 /// Reads terminal events on their own thread. The main loop then never
 /// blocks inside the terminal library, which spins for ever once the
 /// terminal has hung up; it sees the hang-up signal and saves instead.
+/// The thread also echoes typed keys at the spot the main loop publishes.
 fn spawn_reader(echo: Echo) -> Receiver<Read> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -379,8 +380,8 @@ fn typed_char(event: &Event) -> Option<char> {
 
 /// Writes a typed character at the spot before the main loop sees the key,
 /// so the student sees it at once; the frame that follows draws the same
-/// cell (or, if the key did something else, the main loop repaints). Any
-/// other event clears the spot.
+/// cell (or, if the key did something else, the main loop writes the cell
+/// again as the frame has it). Any other event clears the spot.
 fn echo_ahead(echo: &Echo, event: &Event) -> Option<(Position, char)> {
     let mut spot = echo.lock().unwrap_or_else(PoisonError::into_inner);
     let c = typed_char(event);
