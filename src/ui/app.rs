@@ -103,7 +103,8 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// A transient message in the status bar.
+/// A message in the bottom row until the next key (the editor's or the
+/// drafts browser's).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     /// The text.

@@ -26,6 +26,7 @@ use ratatui::widgets::{
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::app::Note;
 use super::theme::Theme;
 use crate::analysis::target::LengthStatus;
 use crate::store::{Listed, Origin, StoreError};
@@ -268,13 +269,6 @@ pub enum Outcome {
     Delete(String),
     /// Export this draft.
     Export(String),
-}
-
-/// A message in the footer until the next key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Note {
-    text: String,
-    problem: bool,
 }
 
 /// The browser's state: the entries, how they are sorted and filtered, the
@@ -895,15 +889,7 @@ fn render_footer(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme
         return;
     }
     if let Some(note) = &browser.note {
-        let style = if note.problem {
-            theme.error()
-        } else {
-            Style::default()
-        };
-        frame.render_widget(
-            Paragraph::new(Span::styled(one_line(&note.text), style)),
-            area,
-        );
+        super::status_bar::render_note(frame, area, note, theme);
         return;
     }
     let keys: &[(&str, &str)] = if browser.typing {

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph};
 
-use super::app::{App, SaveState};
+use super::app::{App, Note, SaveState};
 use super::theme::Theme;
 use crate::analysis::target::LengthStatus;
 use crate::exam::{Feedback, clock};
@@ -165,19 +165,25 @@ fn exam_clock(app: &App, theme: &Theme) -> Option<Line<'static>> {
     Some(Line::from(vec![Span::raw(" "), span, Span::raw(" ")]))
 }
 
+/// Draws a message in the bottom row, in red when it reports a problem; the
+/// editor and the drafts browser both show theirs this way.
+pub fn render_note(frame: &mut Frame, area: Rect, note: &Note, theme: &Theme) {
+    let style = if note.problem {
+        theme.error()
+    } else {
+        Style::default()
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(one_line(&note.text), style)),
+        area,
+    );
+}
+
 /// Draws the bottom row: the app's message when there is one (until the
 /// next key), otherwise the main keys, nano-style.
 pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(note) = &app.note {
-        let style = if note.problem {
-            theme.error()
-        } else {
-            Style::default()
-        };
-        frame.render_widget(
-            Paragraph::new(Span::styled(one_line(&note.text), style)),
-            area,
-        );
+        render_note(frame, area, note, theme);
         return;
     }
     let keys = [
