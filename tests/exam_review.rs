@@ -12,16 +12,7 @@ use precis::report::Report;
 use precis::store::{ExamTiming, Sample};
 use precis::ui::theme::Theme;
 
-const SOURCE: &str = "Rooftop gardens have spread quickly across crowded cities over the \
-past decade. In one survey of 40 large cities, planners counted more than 1,200 planted roofs \
-in 2023, up from about 300 in 2013. Supporters say the gardens cool buildings in summer, soak \
-up heavy rain and give residents fresh vegetables within walking distance. A typical green roof \
-lowers the temperature of the floor beneath it by 3 degrees on hot afternoons, and it can hold \
-back nearly half of the water that falls in a storm. Critics reply that the benefits are uneven. \
-Older buildings often need costly reinforcement before soil can be laid on them, and the \
-cheapest projects are abandoned within a few years when volunteers lose interest. The gardens \
-that last usually share three features: a landlord who pays for upkeep, a school or clinic that \
-uses the produce, and a city grant that covers the first season of planting and repair.\n";
+const SOURCE: &str = include_str!("fixtures/rooftop/passage.txt");
 
 /// Within the band, titled and counted, but with a wrong figure (1,500 for
 /// the source's 1,200) and a contraction.
