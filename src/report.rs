@@ -162,6 +162,11 @@ pub struct PrecisSummary {
     pub title_words: usize,
     /// The count the student declared at the end, when there is one.
     pub declared_words: Option<usize>,
+    /// Whether the declared count was written as approximate
+    /// (`(about 95 words)`, `(95 words approx)`).
+    pub declared_approx: bool,
+    /// The 1-based line of the précis read as its title, when there is one.
+    pub title_line: Option<usize>,
     /// Byte offset where the body starts.
     pub body_start: usize,
     /// Byte offset where the body ends.

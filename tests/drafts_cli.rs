@@ -357,7 +357,7 @@ fn the_report_follows_in_a_code_block_or_under_a_rule() {
         "{report}"
     );
     assert!(
-        report.contains("\ntitle: “NIGHT BUSES STAY” (3 words)"),
+        report.contains("\ntitle: “NIGHT BUSES STAY” (3 words, line 1)"),
         "{report}"
     );
     assert!(

@@ -32,6 +32,9 @@ pub struct Copied {
     pub words: usize,
 }
 
+/// A word that may match nothing (each gets its own value from this).
+const UNMATCHED: u64 = 0x9d1c_55e4_3a7b_0f61;
+
 /// Normalised words up to this many bytes are built on the stack.
 const SHORT_WORD: usize = 64;
 
@@ -308,13 +311,29 @@ impl Shingles {
         builder.finish()
     }
 
-    /// Finds the précis runs (within `body`) that also stand in the source.
-    pub fn find(&self, precis: &str, body: Range<usize>) -> Vec<Copied> {
+    /// Finds the précis runs (within `body`) that also stand in the
+    /// source. Words inside the `exempt` ranges (sorted by start: names,
+    /// figures) match nothing, so a run never spans them.
+    pub fn find(&self, precis: &str, body: Range<usize>, exempt: &[Range<usize>]) -> Vec<Copied> {
         if self.first.is_empty() {
             return Vec::new();
         }
         let words: Vec<(u64, Range<usize>)> = hashed_words(precis, body).collect();
-        let hashes: Vec<u64> = words.iter().map(|(h, _)| *h).collect();
+        let mut next_exempt = 0;
+        let hashes: Vec<u64> = words
+            .iter()
+            .enumerate()
+            .map(|(i, (h, r))| {
+                while exempt.get(next_exempt).is_some_and(|e| e.end <= r.start) {
+                    next_exempt += 1;
+                }
+                let inside = exempt[next_exempt..]
+                    .iter()
+                    .take_while(|e| e.start < r.end)
+                    .any(|e| e.end > r.start);
+                if inside { UNMATCHED ^ i as u64 } else { *h }
+            })
+            .collect();
         let mut runs: Vec<Copied> = Vec::new();
         let mut current: Option<(usize, usize, Range<usize>)> = None;
         for i in 0..words.len().saturating_sub(RUN - 1) {
@@ -360,7 +379,7 @@ mod tests {
         let source = "The corridor has, in short, transformed the ailing economy of the region.";
         let precis =
             "Experts agree the Corridor has in short transformed the ailing economy, they say.";
-        let found = Shingles::new(source, 0..source.len()).find(precis, 0..precis.len());
+        let found = Shingles::new(source, 0..source.len()).find(precis, 0..precis.len(), &[]);
         assert_eq!(found.len(), 1);
         assert_eq!(
             &precis[found[0].precis.clone()],
@@ -375,9 +394,12 @@ mod tests {
         let source =
             "x y. The corridor has, in short, transformed the ailing economy; a b c d e f g";
         let precis = "So the corridor has in short transformed the ailing economy and a b c d e f.";
-        let full = Shingles::new(source, 0..source.len()).find(precis, 0..precis.len());
-        let narrow = Shingles::for_precis(source, 0..source.len(), precis, 0..precis.len())
-            .find(precis, 0..precis.len());
+        let full = Shingles::new(source, 0..source.len()).find(precis, 0..precis.len(), &[]);
+        let narrow = Shingles::for_precis(source, 0..source.len(), precis, 0..precis.len()).find(
+            precis,
+            0..precis.len(),
+            &[],
+        );
         assert_eq!(full.len(), 2);
         assert_eq!(full, narrow);
     }
@@ -405,9 +427,9 @@ mod tests {
                 "one two ma\u{fffd}tters four five six",
             ),
         ] {
-            let full = Shingles::new(source, 0..source.len()).find(precis, 0..precis.len());
+            let full = Shingles::new(source, 0..source.len()).find(precis, 0..precis.len(), &[]);
             let narrow = Shingles::for_precis(source, 0..source.len(), precis, 0..precis.len())
-                .find(precis, 0..precis.len());
+                .find(precis, 0..precis.len(), &[]);
             assert_eq!(full.len(), 1, "{precis}");
             assert_eq!(full, narrow, "{precis}");
         }
@@ -419,8 +441,23 @@ mod tests {
         let precis = "one two three four five seven";
         assert!(
             Shingles::new(source, 0..source.len())
-                .find(precis, 0..precis.len())
+                .find(precis, 0..precis.len(), &[])
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn exempt_words_break_runs() {
+        let source = "the cost of treated water fell from Rs 27 to Rs 10 per unit within two years";
+        let precis = "the cost of treated water fell from Rs 27 to Rs 10 per unit";
+        let index = Shingles::new(source, 0..source.len());
+        assert_eq!(index.find(precis, 0..precis.len(), &[]).len(), 1);
+        let figures = [36..41, 45..50];
+        let found = index.find(precis, 0..precis.len(), &figures);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &precis[found[0].precis.clone()],
+            "the cost of treated water fell from"
         );
     }
 
@@ -428,7 +465,7 @@ mod tests {
     fn separate_runs_stay_separate() {
         let source = "a b c d e f g. h i j k l m n.";
         let precis = "a b c d e f then h i j k l m";
-        let found = Shingles::new(source, 0..source.len()).find(precis, 0..precis.len());
+        let found = Shingles::new(source, 0..source.len()).find(precis, 0..precis.len(), &[]);
         assert_eq!(found.len(), 2);
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod copied;
 pub mod coverage;
+pub mod names;
 pub mod numbers;
 pub mod readability;
 pub mod stopwords;
@@ -30,7 +31,7 @@ use crate::report::{
 use crate::text::lines::LineIndex;
 use copied::{ShingleBuilder, Shingles};
 use coverage::SourceCoverage;
-use numbers::{Facts, Verdict};
+use numbers::{Facts, Quantity, Verdict};
 use style::Finding;
 use target::{LengthStatus, Target, TargetRule};
 use words::CountingOptions;
@@ -117,6 +118,18 @@ const UNCOVERED_SHOWN: usize = 3;
 /// `words` words: five, or more in a long précis (one per 40 words).
 fn repeats_flagged(words: usize) -> usize {
     (words / 40).max(5)
+}
+
+/// Whether a declared count agrees with the body's `words`: exactly, or
+/// for a count written as approximate, within the length band's margin
+/// (5%, at least 2 words).
+fn declared_fits(d: &structure::Declared, words: usize) -> bool {
+    if d.approx {
+        let margin = target::band_margin(d.words, Settings::DEFAULT_TOLERANCE);
+        d.words.abs_diff(words) <= margin
+    } else {
+        d.words == words
+    }
 }
 
 /// A title's accepted length in words.
@@ -331,6 +344,32 @@ fn shown(text: &str) -> String {
         .join(" ")
 }
 
+/// The verdict on précis figure `m` against the source's `facts`; for a
+/// wrong range with one bound right (`from 5.3 to 9.1 million` where the
+/// source states 3.5 and 9.1 million apart), the wrong bound and its
+/// verdict alone. A range against a source range stays whole.
+fn judged<'m>(
+    m: &'m numbers::Mention,
+    facts: &[numbers::Mention],
+) -> (&'m numbers::Mention, Verdict) {
+    let verdict = numbers::judge(m, facts);
+    let against_range = |i: usize| matches!(facts[i].quantity, Quantity::Range { .. });
+    match verdict {
+        Verdict::Mismatch(i) if !against_range(i) => {}
+        Verdict::NotInSource => {}
+        _ => return (m, verdict),
+    }
+    let [low, high] = m.bounds.as_slice() else {
+        return (m, verdict);
+    };
+    match (numbers::judge(low, facts), numbers::judge(high, facts)) {
+        (Verdict::Match(_), Verdict::Match(_)) => (m, verdict),
+        (Verdict::Match(_), wrong) => (high, wrong),
+        (wrong, Verdict::Match(_)) => (low, wrong),
+        _ => (m, verdict),
+    }
+}
+
 /// One précis being checked: the state shared by the rules.
 struct PrecisCheck<'a> {
     source: &'a SourceAnalysis,
@@ -402,8 +441,8 @@ impl<'a> PrecisCheck<'a> {
         let title_words = self.title();
         self.declared(words);
         self.style();
-        let copied_share = self.copied(words);
         let (numbers, figures) = self.numbers();
+        let copied_share = self.copied(words, &figures);
         let coverage = self.coverage(&figures);
         let readability = ReadabilitySummary {
             precis: self.readability(words),
@@ -430,6 +469,12 @@ impl<'a> PrecisCheck<'a> {
                 title: self.parts.title.clone().map(|r| self.text[r].to_string()),
                 title_words,
                 declared_words: self.parts.declared.as_ref().map(|d| d.words),
+                declared_approx: self.parts.declared.as_ref().is_some_and(|d| d.approx),
+                title_line: self
+                    .parts
+                    .title
+                    .as_ref()
+                    .map(|r| self.lines.position(self.text, r.start).line),
                 body_start: body.start,
                 body_end: body.end,
                 copied_share,
@@ -497,7 +542,7 @@ impl<'a> PrecisCheck<'a> {
             }
             (Preset::Css, None) | (Preset::Css, Some(_)) if n == 0 => {
                 let at = self.parts.title.clone().unwrap_or(0..0);
-                let msg = "no title: the title carries 5 of 20 marks; write `Title: …` (3 to 8 words) on the first line".to_string();
+                let msg = "no title: the title carries 5 of 20 marks; write one of 3 to 8 words on the first line (`Title: …`, or a short line of its own)".to_string();
                 self.flag(FlagKind::MissingTitle, Severity::Error, at, msg);
             }
             (Preset::Css | Preset::Plain, Some(r)) if !TITLE_WORDS.contains(&n) => {
@@ -511,8 +556,12 @@ impl<'a> PrecisCheck<'a> {
 
     fn declared(&mut self, words: usize) {
         match self.parts.declared.clone() {
-            Some(d) if d.words != words => {
-                let msg = format!("declared {} words, but the body has {words}", d.words);
+            Some(d) if !declared_fits(&d, words) => {
+                let about = if d.approx { "about " } else { "" };
+                let msg = format!(
+                    "declared {about}{} words, but the body has {words}",
+                    d.words
+                );
                 self.flag(FlagKind::DeclaredCount, Severity::Error, d.span, msg)
                     .suggestion = Some(format!("({words} words)"));
             }
@@ -583,14 +632,21 @@ impl<'a> PrecisCheck<'a> {
     }
 
     /// Flags copied phrases; returns the share of body words inside them.
-    fn copied(&mut self, body_words: usize) -> f64 {
-        let runs = self.index.find(self.text, self.parts.body.clone());
+    /// Official names and the précis's `figures` are facts that cannot be
+    /// paraphrased: they never count toward a copied phrase.
+    fn copied(&mut self, body_words: usize, figures: &[numbers::Mention]) -> f64 {
+        let body = self.parts.body.clone();
+        let mut exempt = names::proper_names(self.text, body.clone());
+        exempt.extend(figures.iter().map(|m| m.span.clone()));
+        exempt.sort_by_key(|r| r.start);
+        let runs = self.index.find(self.text, body, &exempt);
         let mut copied_words = 0;
         for run in runs {
             copied_words += run.words;
             let at = self.source.locate(run.source.clone());
+            let words = crate::text::shorten(&shown(&self.text[run.precis.clone()]), 50);
             let msg = format!(
-                "{} words copied from the source (line {}): paraphrase them",
+                "“{words}”: {} words copied from the source (line {}): paraphrase them",
                 run.words, at.line
             );
             self.flag(FlagKind::CopiedPhrase, Severity::Warning, run.precis, msg)
@@ -623,16 +679,53 @@ impl<'a> PrecisCheck<'a> {
         let mut used = vec![false; source.len()];
         let mut checks = Vec::with_capacity(found.len());
         for m in &found {
-            let verdict = numbers::judge(m, source);
+            let (m, verdict) = judged(m, source);
             let written = shown(&self.text[m.span.clone()]);
             let (status, related) = match verdict {
                 Verdict::Match(i) => {
                     used[i] = true;
-                    (NumberStatus::Matches, Some(i))
+                    match numbers::misplaced(m, i, &self.source.facts) {
+                        Some(wrong) => {
+                            let msg = self.misplaced_message(m, &written, i, wrong);
+                            let j = wrong.meant;
+                            self.figure_flag(
+                                FlagKind::NumberMismatch,
+                                m.span.clone(),
+                                msg,
+                                &fact_at[j],
+                            );
+                            (NumberStatus::NumberMismatch, Some(j))
+                        }
+                        None => (NumberStatus::Matches, Some(i)),
+                    }
+                }
+                Verdict::Reversed(i) => {
+                    let msg = format!(
+                        "{written} → the source goes {}: the change runs the other way",
+                        shown(&fact_at[i].text)
+                    );
+                    self.figure_flag(FlagKind::NumberMismatch, m.span.clone(), msg, &fact_at[i]);
+                    (NumberStatus::NumberMismatch, Some(i))
                 }
                 Verdict::Mismatch(i) => {
-                    let msg = format!("{written} → source says {}", shown(&fact_at[i].text));
+                    let said = shown(&fact_at[i].text);
+                    // A year is answered with the source's year, not its full date.
+                    let year = match (&m.quantity, &source[i].quantity) {
+                        (Quantity::Year(_), Quantity::Date { year: Some(y), .. }) => {
+                            Some(y.to_string())
+                        }
+                        _ => None,
+                    };
+                    let msg = match &year {
+                        Some(y) => format!("{written} → source says {y} ({said})"),
+                        None => format!("{written} → source says {said}"),
+                    };
                     self.figure_flag(FlagKind::NumberMismatch, m.span.clone(), msg, &fact_at[i]);
+                    if let Some(y) = year
+                        && let Some(f) = self.flags.last_mut()
+                    {
+                        f.suggestion = Some(y);
+                    }
                     (NumberStatus::NumberMismatch, Some(i))
                 }
                 Verdict::UnitMismatch(i) => {
@@ -678,6 +771,32 @@ impl<'a> PrecisCheck<'a> {
             source_unused,
         };
         (summary, found)
+    }
+
+    /// What to tell a student who gave source figure `found` (written
+    /// `written` as mention `m`) to the subject the source gives another.
+    fn misplaced_message(
+        &self,
+        m: &numbers::Mention,
+        written: &str,
+        found: usize,
+        wrong: numbers::Misplaced,
+    ) -> String {
+        // The party an opening phrase names (`In the north, …`) before the
+        // words beside the figure; each as one phrase of the source.
+        let subjects = &self.source.facts.figures[found].subjects;
+        let fronted: Vec<&numbers::Subject> = subjects.iter().filter(|s| s.fronted).collect();
+        let near: Vec<&numbers::Subject> = subjects.iter().filter(|s| !s.fronted).collect();
+        let group = if fronted.is_empty() { near } else { fronted };
+        let theirs = match (group.first(), group.last()) {
+            (Some(a), Some(b)) => shown(&self.source.text[a.span.start..b.span.end]),
+            _ => String::new(),
+        };
+        let yours = shown(&self.text[m.subjects[wrong.word].span.clone()]);
+        format!(
+            "{written} goes with “{theirs}” in the source; for “{yours}” it gives {}",
+            shown(&self.source.fact_at[wrong.meant].text)
+        )
     }
 
     /// Measures what of the source the title and body cover (with their

@@ -45,6 +45,12 @@ pub struct Target {
 /// The smallest half-width of the band, so short passages keep some slack.
 pub const MIN_TOLERANCE_WORDS: usize = 2;
 
+/// The half-width of a band of ±`tolerance` (a fraction) around `words`,
+/// never less than [`MIN_TOLERANCE_WORDS`].
+pub fn band_margin(words: usize, tolerance: f64) -> usize {
+    ((words as f64 * tolerance.max(0.0)).round() as usize).max(MIN_TOLERANCE_WORDS)
+}
+
 impl Target {
     /// The target for a source of `source_words` words under `rule`, with a
     /// band of ±`tolerance` (a fraction, 0.05 for 5%) and at least ±2 words.
@@ -53,7 +59,7 @@ impl Target {
             TargetRule::Ratio(r) => (source_words as f64 * r.max(0.0)).round() as usize,
             TargetRule::Words(n) => n,
         };
-        let slack = ((words as f64 * tolerance.max(0.0)).round() as usize).max(MIN_TOLERANCE_WORDS);
+        let slack = band_margin(words, tolerance);
         Self {
             words,
             min: words.saturating_sub(slack),

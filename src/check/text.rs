@@ -37,17 +37,28 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         report.precis.words, t.words, t.min, t.max, report.source.words
     )?;
     let title = match &report.precis.title {
-        Some(title) => format!(
-            "“{}” ({} words)",
-            one_line(title),
-            report.precis.title_words
-        ),
+        Some(title) => {
+            let line = report
+                .precis
+                .title_line
+                .map_or(String::new(), |l| format!(", line {l}"));
+            format!(
+                "“{}” ({} words{line})",
+                one_line(title),
+                report.precis.title_words
+            )
+        }
         None => "none".to_string(),
+    };
+    let about = if report.precis.declared_approx {
+        "about "
+    } else {
+        ""
     };
     let declared = report
         .precis
         .declared_words
-        .map_or("none".to_string(), |n| n.to_string());
+        .map_or("none".to_string(), |n| format!("{about}{n}"));
     writeln!(
         out,
         "title: {title} · declared count: {declared} · preset: {}",

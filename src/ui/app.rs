@@ -304,6 +304,11 @@ pub struct App {
     pub feedback: Feedback,
     /// The exam review is shown (after submitting, or for a submitted draft).
     pub review_open: bool,
+    /// The body line just moved into the title field, until the next edit:
+    /// what `Ctrl+Z` puts back.
+    pub(super) title_moved: Option<String>,
+    /// A first line the student put back after it was moved: not moved again.
+    pub(super) declined_title: Option<String>,
 }
 
 /// The parts of an app that a draft or a fresh start provides.
@@ -331,7 +336,8 @@ pub struct Start {
     pub exam: Option<ExamTiming>,
 }
 
-fn new_textarea(text: &str, placeholder: &str) -> TextArea<'static> {
+/// A text field holding `text`, soft-wrapped, with a deep undo history.
+pub(super) fn new_textarea(text: &str, placeholder: &str) -> TextArea<'static> {
     let lines: Vec<String> = if text.is_empty() {
         vec![String::new()]
     } else {
@@ -367,13 +373,13 @@ impl App {
     pub fn new(start: Start, counting: CountingOptions, size: (u16, u16)) -> Self {
         let title = new_textarea(
             &clean_input(&start.title).replace('\n', " "),
-            TITLE_PLACEHOLDER,
+            super::title_field::placeholder(start.settings.preset),
         );
         let body = new_textarea(&clean_input(&start.body), BODY_PLACEHOLDER);
         let (text, prefix) = compose(&title, &body);
         let report = start.source.analysis.analyse(&text, &start.settings);
         let marks = Marks::build(&report, &text, prefix, title.lines(), body.lines());
-        App {
+        let mut app = App {
             source: start.source,
             title,
             body,
@@ -410,7 +416,14 @@ impl App {
             now: Timestamp::UNIX_EPOCH,
             ticked: false,
             feedback: Feedback::All,
+            title_moved: None,
+            declined_title: None,
+        };
+        if app.body.lines().len() > 1 && app.adopt_title_line() {
+            // Loaded, not typed: nothing to undo.
+            app.title_moved = None;
         }
+        app
     }
 
     /// The précis as the engine sees it: a `Title:` line (when the field
@@ -663,7 +676,11 @@ impl App {
             Some(Command::NextPane) => self.next_pane(),
             Some(Command::PreviousPane) => self.previous_pane(),
             Some(Command::Close) => self.close_panel(),
-            Some(Command::Undo) => self.edit(|t| t.undo()),
+            Some(Command::Undo) => {
+                if !self.undo_title_move() {
+                    self.edit(|t| t.undo());
+                }
+            }
             Some(Command::Redo) => self.edit(|t| t.redo()),
             Some(Command::Copy) => {
                 if let Some(t) = self.text_field() {
@@ -715,10 +732,13 @@ impl App {
         }
     }
 
-    fn changed(&mut self) {
+    /// Records a change to the text: unsaved, and analysed now or, while
+    /// analysis is deferred, after the frame.
+    pub(super) fn changed(&mut self) {
+        self.title_moved = None;
         if self.title.lines().len() > 1 {
             let one = self.title.lines().join(" ");
-            self.title = new_textarea(&one, TITLE_PLACEHOLDER);
+            self.title = new_textarea(&one, super::title_field::placeholder(self.settings.preset));
         }
         self.save = SaveState::Unsaved;
         self.revision += 1;
@@ -752,10 +772,17 @@ impl App {
             Focus::Body => match key.code {
                 KeyCode::Up
                     if self.body.screen_cursor().row == 0
+                        && self.title_field_shown()
                         && !key.modifiers.contains(KeyModifiers::SHIFT) =>
                 {
                     self.focus = Focus::Title;
                 }
+                // A title typed as the first line, then Enter: it belongs
+                // in the title field.
+                KeyCode::Enter
+                    if key.modifiers.is_empty()
+                        && self.body.cursor() == (0, self.body.lines()[0].chars().count())
+                        && self.adopt_title_line() => {}
                 _ if ctrl_or_alt && !is_navigation(key.code) => {}
                 _ => self.edit(|t| t.input(key)),
             },
@@ -869,10 +896,11 @@ impl App {
     }
 
     fn previous_pane(&mut self) {
+        let title = self.title_field_shown();
         self.focus = match self.focus {
-            Focus::Body => Focus::Title,
-            Focus::Title if self.flags_open => Focus::Flags,
-            Focus::Title => Focus::Source,
+            Focus::Body if title => Focus::Title,
+            Focus::Title | Focus::Body if self.flags_open => Focus::Flags,
+            Focus::Title | Focus::Body => Focus::Source,
             Focus::Flags => Focus::Source,
             Focus::Source => Focus::Body,
         };
@@ -907,6 +935,10 @@ impl App {
                 self.focus = Focus::Body;
                 self.edit(|t| t.insert_str(clean));
             }
+        }
+        // A whole précis pasted with its title line on top.
+        if self.focus == Focus::Body && self.body.lines().len() > 1 {
+            self.adopt_title_line();
         }
     }
 
@@ -1018,7 +1050,6 @@ impl App {
     }
 }
 
-const TITLE_PLACEHOLDER: &str = "Title (3 to 8 words)";
 const BODY_PLACEHOLDER: &str = "Write your précis here…";
 
 /// The précis text for the engine, and the length of its title prefix.

@@ -33,6 +33,30 @@ fn place(app: &App, flag: &crate::report::Flag) -> String {
     }
 }
 
+/// A flag's message in the editor's terms: the title has a field of its
+/// own here, where `precis check` speaks of a first line `Title: …`.
+/// `title_in_field` says whether the title the flag is about is in that
+/// field (else it is a heading line at the top of the body).
+pub fn in_editor_terms(
+    flag: &crate::report::Flag,
+    title_in_field: bool,
+) -> std::borrow::Cow<'_, str> {
+    use crate::report::FlagKind;
+    match flag.kind {
+        FlagKind::MissingTitle => {
+            "no title: type one of 3 to 8 words in the title field above (the title carries 5 of 20 marks)"
+                .into()
+        }
+        FlagKind::TitleNotAllowed if title_in_field => {
+            "UPSC précis take no title: clear the title field".into()
+        }
+        FlagKind::TitleNotAllowed => {
+            "UPSC précis take no title: delete the heading line at the top of your précis".into()
+        }
+        _ => flag.message.as_str().into(),
+    }
+}
+
 /// Draws the flags panel into `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Flags;
@@ -72,7 +96,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Severity::Warning => ("⚠", theme.warning()),
                     Severity::Info => ("·", theme.dim()),
                 };
-                let message = one_line(&f.message);
+                let message = one_line(&in_editor_terms(f, !app.title.is_empty()));
                 let mut lines = vec![Line::from(vec![
                     Span::styled(format!("{mark} "), style),
                     Span::styled(format!("{:<7} ", place(app, f)), theme.dim()),

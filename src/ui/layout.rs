@@ -49,8 +49,9 @@ pub enum Panel {
     Review,
 }
 
-/// Splits `area`; `None` when it is too small to be useful.
-pub fn split(area: Rect, panel: Panel) -> Option<Areas> {
+/// Splits `area`, with a title field above the body when `title` is set;
+/// `None` when it is too small to be useful.
+pub fn split(area: Rect, panel: Panel, title: bool) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
@@ -67,7 +68,7 @@ pub fn split(area: Rect, panel: Panel) -> Option<Areas> {
         Panel::Review => (main.height * 3 / 5).max(4),
     };
     let fields = [
-        Constraint::Length(3),
+        Constraint::Length(if title { 3 } else { 0 }),
         Constraint::Min(5),
         Constraint::Length(flags_height),
     ];
@@ -96,12 +97,14 @@ mod tests {
 
     #[test]
     fn wide_is_side_by_side_and_narrow_is_stacked() {
-        let wide = split(Rect::new(0, 0, 120, 40), Panel::None).expect("fits");
+        let wide = split(Rect::new(0, 0, 120, 40), Panel::None, true).expect("fits");
         assert_eq!(wide.source.y, wide.title.y);
-        let narrow = split(Rect::new(0, 0, 80, 40), Panel::Flags).expect("fits");
+        let narrow = split(Rect::new(0, 0, 80, 40), Panel::Flags, true).expect("fits");
         assert!(narrow.title.y > narrow.source.y);
         assert!(narrow.flags.is_some());
-        assert!(split(Rect::new(0, 0, 30, 40), Panel::None).is_none());
-        assert!(split(Rect::new(0, 0, 120, 8), Panel::None).is_none());
+        assert!(split(Rect::new(0, 0, 30, 40), Panel::None, true).is_none());
+        assert!(split(Rect::new(0, 0, 120, 8), Panel::None, true).is_none());
+        let untitled = split(Rect::new(0, 0, 120, 40), Panel::None, false).expect("fits");
+        assert_eq!((untitled.title.height, untitled.body.y), (0, 0));
     }
 }

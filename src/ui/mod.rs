@@ -15,6 +15,7 @@ pub mod runtime;
 pub mod source_pane;
 pub mod status_bar;
 pub mod theme;
+pub mod title_field;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout};
@@ -34,7 +35,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     } else {
         layout::Panel::None
     };
-    let Some(areas) = layout::split(area, panel) else {
+    let Some(areas) = layout::split(area, panel, app.title_field_shown()) else {
         // No field is on screen: nothing may be typed into one.
         app.remember(|a| *a = app::Areas::default());
         let message = format!(
@@ -56,7 +57,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     };
     source_pane::render(frame, areas.source, app, theme);
-    editor_pane::render_title(frame, areas.title, app, theme);
+    if app.title_field_shown() {
+        editor_pane::render_title(frame, areas.title, app, theme);
+    } else {
+        app.remember(|a| a.title = ratatui::layout::Rect::default());
+    }
     editor_pane::render_body(frame, areas.body, app, theme);
     match (areas.flags, app.exam) {
         (Some(bottom), Some(timing)) if app.review_open => {

@@ -2,7 +2,7 @@
 //! same figure in another unit, a wrong figure for a fact the source states,
 //! or a figure the source never mentions.
 
-use super::{Mention, Quantity, Unit};
+use super::{Direction, Facts, Mention, Quantity, Unit};
 
 /// The outcome for one précis figure; indices point into the source mentions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +14,9 @@ pub enum Verdict {
     Mismatch(usize),
     /// The same value, but in another currency or unit.
     UnitMismatch(usize),
+    /// The ends of a change the wrong way round: this source change runs
+    /// the other way (`from 14 to 41` written `from 41 to 14`).
+    Reversed(usize),
     /// Nothing comparable in the source.
     NotInSource,
 }
@@ -23,6 +26,7 @@ pub enum Verdict {
 enum Relation {
     Same,
     UnitDiffers,
+    Reversed,
     /// About the same thing, with a different value; higher is likelier.
     Comparable(f64),
     Unrelated,
@@ -35,6 +39,7 @@ const APPROX: f64 = 0.10;
 pub fn judge(p: &Mention, source: &[Mention]) -> Verdict {
     let mut same: Option<(usize, usize)> = None;
     let mut unit: Option<(usize, usize)> = None;
+    let mut reversed = None;
     let mut comparable: Option<(usize, f64)> = None;
     for (i, s) in source.iter().enumerate() {
         if !may_relate(&p.quantity, &s.quantity) {
@@ -49,11 +54,15 @@ pub fn judge(p: &Mention, source: &[Mention]) -> Verdict {
             Relation::Comparable(score) if comparable.is_none_or(|(_, b)| score > b) => {
                 comparable = Some((i, score));
             }
+            Relation::Reversed => reversed = reversed.or(Some(i)),
             _ => {}
         }
     }
     if let Some((i, _)) = same {
         return Verdict::Match(i);
+    }
+    if let Some(i) = reversed {
+        return Verdict::Reversed(i);
     }
     if let Some(i) = range_bounds_stated(p, source) {
         return Verdict::Match(i);
@@ -65,6 +74,52 @@ pub fn judge(p: &Mention, source: &[Mention]) -> Verdict {
         Some((i, _)) => Verdict::Mismatch(i),
         None => Verdict::NotInSource,
     }
+}
+
+/// The source figure whose subject précis figure `p` speaks of, when `p`
+/// has the value of source fact `found` but gives it to a subject the
+/// source gives another figure: `the south's 38 percent` where the source
+/// has the north at 38 and the south at 21, or `1,200 teachers` where it
+/// has 1,200 schools and 3,400 teachers. Only when the source ties `found`
+/// to other words and exactly one other figure of the same unit to `p`'s.
+pub fn misplaced(p: &Mention, found: usize, facts: &Facts) -> Option<Misplaced> {
+    if p.weak || p.subjects.is_empty() {
+        return None;
+    }
+    let own = &facts.subjects[found];
+    if own.is_empty() || p.subjects.iter().any(|w| own.contains(&w.hash)) {
+        return None;
+    }
+    let Quantity::Amount { unit, .. } = facts.figures[found].quantity else {
+        return None;
+    };
+    let mut meant = None;
+    for (j, s) in facts.figures.iter().enumerate() {
+        let shared = p
+            .subjects
+            .iter()
+            .position(|w| facts.subjects[j].contains(&w.hash));
+        let Some(word) = shared.filter(|_| j != found) else {
+            continue;
+        };
+        if !matches!(s.quantity, Quantity::Amount { unit: v, .. } if v == unit) {
+            continue;
+        }
+        if meant.is_some() {
+            return None;
+        }
+        meant = Some(Misplaced { meant: j, word });
+    }
+    meant
+}
+
+/// A figure given to the wrong subject (see [`misplaced`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Misplaced {
+    /// The source figure the source gives the précis figure's subject.
+    pub meant: usize,
+    /// Which of the précis figure's subject words the source ties to it.
+    pub word: usize,
 }
 
 /// Whether two kinds of quantity can be related at all: a cheap test
@@ -80,10 +135,10 @@ fn may_relate(p: &Quantity, s: &Quantity) -> bool {
             | (Year(_), Year(_) | Date { .. } | Amount { .. } | Decade(_))
             | (Decade(_), Decade(_) | Year(_))
             | (Date { .. }, Date { .. } | Year(_))
-            | (Ordinal(_), Ordinal(_))
+            | (Ordinal(_), Ordinal(_) | Identifier(_))
             | (Fraction(_), Fraction(_) | Amount { .. })
             | (Vague(_), Vague(_) | Amount { .. })
-            | (Identifier(_), Identifier(_))
+            | (Identifier(_), Identifier(_) | Ordinal(_))
     )
 }
 
@@ -93,9 +148,11 @@ fn range_bounds_stated(p: &Mention, source: &[Mention]) -> Option<usize> {
         return None;
     };
     let find = |v: f64| {
-        source.iter().position(
-            |s| matches!(s.quantity, Quantity::Amount { value, .. } if close(v, value, 0.0)),
-        )
+        source.iter().position(|s| match s.quantity {
+            Quantity::Amount { value, .. } => close(v, value, 0.0),
+            Quantity::Year(y) => close(v, f64::from(y), 0.0),
+            _ => false,
+        })
     };
     find(high).and(find(low))
 }
@@ -126,6 +183,26 @@ fn score(base: f64, overlap: usize, a: f64, b: f64) -> f64 {
     base + 2.0 * overlap as f64 + 2.0 * nearness
 }
 
+/// A score for two years: shared context first, then the nearer year.
+fn year_score(base: f64, overlap: usize, a: i32, b: i32) -> f64 {
+    base + 2.0 * overlap as f64 + 2.0 / (1.0 + f64::from((a - b).abs()))
+}
+
+/// Whether two amounts are the same number with another scale word
+/// (`40 million` and `40 billion`, or a bare `40` for `40 million`).
+fn rescaled(p: &Mention, s: &Mention, a: f64, b: f64) -> bool {
+    match (p.mantissa, s.mantissa) {
+        (Some(x), Some(y)) => close(x, y, 0.0) && !close(a, b, 0.0) && (x != a || y != b),
+        _ => false,
+    }
+}
+
+/// The number an identifier ends with (`4` of `SCHEDULE4`).
+fn id_number(id: &str) -> Option<u64> {
+    let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    id[id.len() - digits..].parse().ok()
+}
+
 /// Whether two values are within a factor of ten of each other.
 fn similar_magnitude(a: f64, b: f64) -> bool {
     a > 0.0 && b > 0.0 && a / b <= 10.0 && b / a <= 10.0
@@ -143,6 +220,7 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
                 Relation::Same
             }
             (Ordinal(a), Ordinal(b)) if a == b => Relation::Same,
+            (Ordinal(n), Identifier(id)) if id_number(id) == Some(*n) => Relation::Same,
             _ => Relation::Unrelated,
         };
     }
@@ -154,6 +232,13 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
                 } else {
                     Relation::UnitDiffers
                 }
+            } else if units_agree(*u, *v)
+                && rescaled(p, s, *a, *b)
+                && (linked || *u != Unit::None || p.mantissa != Some(*a))
+            {
+                // The source's figure with another scale word: the likeliest
+                // figure meant, whatever the context.
+                Relation::Comparable(score(6.0, overlap, 1.0, 1.0))
             } else if *u == *v && *u != Unit::None {
                 Relation::Comparable(score(3.0, overlap, *a, *b))
             } else if units_agree(*u, *v)
@@ -165,7 +250,12 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
                 Relation::Unrelated
             }
         }
-        (Amount { value, unit: u }, Range { low, high, unit: v }) => {
+        (
+            Amount { value, unit: u },
+            Range {
+                low, high, unit: v, ..
+            },
+        ) => {
             let inside = *value >= *low * (1.0 - tol) && *value <= *high * (1.0 + tol);
             if inside && units_agree(*u, *v) {
                 Relation::Same
@@ -187,14 +277,19 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
                 low: a,
                 high: b,
                 unit: u,
+                direction: x,
             },
             Range {
                 low: c,
                 high: d,
                 unit: v,
+                direction: y,
             },
         ) => {
-            if close(*a, *c, tol) && close(*b, *d, tol) {
+            let directed = *x != Direction::Either && *y != Direction::Either;
+            if close(*a, *c, tol) && close(*b, *d, tol) && directed && x != y {
+                Relation::Reversed
+            } else if close(*a, *c, tol) && close(*b, *d, tol) {
                 if units_agree(*u, *v) {
                     Relation::Same
                 } else {
@@ -206,16 +301,19 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
                 Relation::Unrelated
             }
         }
-        (Range { low, high, unit: u }, Amount { value, unit: v })
-            if units_agree(*u, *v) && (linked || *u != Unit::None) =>
-        {
+        (
+            Range {
+                low, high, unit: u, ..
+            },
+            Amount { value, unit: v },
+        ) if units_agree(*u, *v) && (linked || *u != Unit::None) => {
             Relation::Comparable(score(1.0, overlap, (*low + *high) / 2.0, *value))
         }
         (Year(a), Year(b)) => {
             if a == b {
                 Relation::Same
             } else {
-                Relation::Comparable(score(1.0, overlap, f64::from(*a), f64::from(*b)))
+                Relation::Comparable(year_score(1.5, overlap, *a, *b))
             }
         }
         (Year(a), Date { year: Some(b), .. })
@@ -230,7 +328,8 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
             if a == b {
                 Relation::Same
             } else {
-                Relation::Comparable(score(1.0, overlap, f64::from(*a), f64::from(*b)))
+                // A year for a full date only when no year fits better.
+                Relation::Comparable(year_score(0.5, overlap, *a, *b))
             }
         }
         (Date { .. }, Year(b)) => {
@@ -329,6 +428,14 @@ fn relate(p: &Mention, s: &Mention, overlap: usize) -> Relation {
         }
         (Vague(m), Amount { value, .. }) => {
             if *value >= 2.0 * m && *value < 1000.0 * m {
+                Relation::Same
+            } else {
+                Relation::Unrelated
+            }
+        }
+        (Ordinal(n), Identifier(id)) | (Identifier(id), Ordinal(n)) => {
+            // `the Fourth Schedule` is `Schedule 4`.
+            if id_number(id) == Some(*n) {
                 Relation::Same
             } else {
                 Relation::Unrelated
@@ -504,5 +611,87 @@ mod tests {
     fn small_number_words_without_a_link_are_not_accused() {
         assert_eq!(verdict("three reasons", SOURCE), Verdict::NotInSource);
         matches("five members", "The five members met.");
+    }
+
+    #[test]
+    fn a_change_written_the_other_way_round_is_reversed() {
+        let src = "Enrolment rose from 14 to 41 percent.";
+        assert!(matches!(
+            verdict("fell from 41 to 14 percent", src),
+            Verdict::Reversed(_)
+        ));
+        matches("went from 14 to 41 percent", src);
+        matches(
+            "between 14 and 41 percent",
+            "Shares ranged between 14 and 41 percent.",
+        );
+    }
+
+    #[test]
+    fn another_scale_word_points_at_the_figure_it_rescales() {
+        let src = "The city has 40 million people and 12 hospitals; 3 dams were built.";
+        let s = extract(src, 0..src.len());
+        for precis in ["40 billion people", "a city of 40 people"] {
+            let p = extract(precis, 0..precis.len());
+            let figure = p.iter().find(|m| m.mantissa == Some(40.0)).expect("40");
+            let Verdict::Mismatch(i) = judge(figure, &s) else {
+                panic!("{precis}: {:?}", judge(figure, &s))
+            };
+            assert_eq!(&src[s[i].span.clone()], "40 million", "{precis}");
+        }
+    }
+
+    #[test]
+    fn a_wrong_year_is_offered_the_nearest_year_before_a_date() {
+        let src = "The dam opened on 12 March 1974. Work resumed in 1988 and ended in 1991.";
+        let s = extract(src, 0..src.len());
+        let p = extract("finished in 1990", 0..16);
+        let Verdict::Mismatch(i) = judge(&p[0], &s) else {
+            panic!()
+        };
+        assert_eq!(&src[s[i].span.clone()], "1991");
+    }
+
+    #[test]
+    fn ordinal_names_meet_numbered_names() {
+        matches("the Fourth Schedule", "listed in Schedule 4 of the law");
+        matches(
+            "the 18th Amendment",
+            "the Eighteenth Amendment devolved power",
+        );
+        matches("a decade", "It took 10 years.");
+        matches("ten years", "over the past decade");
+        matches("half a century", "for 50 years");
+        matches("a fortnight", "within two weeks");
+        matches("a dozen towns", "12 towns were flooded");
+        matches("the 2019 Act", "the Water Act (2019) said");
+    }
+
+    #[test]
+    fn a_figure_given_to_another_subject_is_misplaced() {
+        let facts = |text: &str| super::super::distinct(extract(text, 0..text.len()));
+        let src = "Literacy is 38 percent in the north but only 21 percent in the south.";
+        let f = facts(src);
+        let one = |precis: &str| {
+            let p = extract(precis, 0..precis.len());
+            let Verdict::Match(i) = judge(&p[0], &f.figures) else {
+                panic!("{precis}")
+            };
+            misplaced(&p[0], i, &f).map(|m| src[f.figures[m.meant].span.clone()].to_string())
+        };
+        assert_eq!(
+            one("In the south literacy reached 38 percent."),
+            Some("21 percent".into())
+        );
+        assert_eq!(one("The north reads at 38 percent."), None);
+        assert_eq!(one("Literacy stands at 38 percent."), None);
+        let src = "The province built 1,200 schools and hired 3,400 teachers.";
+        let f = facts(src);
+        let p = extract("It hired 1,200 teachers.", 0..24);
+        let Verdict::Match(i) = judge(&p[0], &f.figures) else {
+            panic!()
+        };
+        let m = misplaced(&p[0], i, &f).expect("misplaced");
+        assert_eq!(&src[f.figures[m.meant].span.clone()], "3,400");
     }
 }

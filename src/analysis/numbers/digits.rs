@@ -11,6 +11,8 @@ pub enum Piece {
     Number {
         /// The value, with any attached scale (`65bn`) applied.
         value: f64,
+        /// The digits' own value, before any attached scale (`65` of `65bn`).
+        mantissa: f64,
         /// A currency written before the digits (`$65`, `Rs.500`).
         currency: Option<Currency>,
         /// A unit or percent sign written straight after the digits.
@@ -43,9 +45,11 @@ pub fn read(token: &str) -> Option<Piece> {
         .strip_suffix("'s")
         .or_else(|| suffix.strip_suffix("’s"))
         .unwrap_or(suffix);
+    let mantissa = value;
     let number = |unit: Option<Unit>, value: f64, plain: bool| {
         Some(Piece::Number {
             value,
+            mantissa,
             currency,
             unit,
             plain_integer: plain,
@@ -60,7 +64,9 @@ pub fn read(token: &str) -> Option<Piece> {
     }
     let lower = suffix.to_ascii_lowercase();
     if plain_integer {
-        if matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
+        // `21st`, and `20th-century` used as an adjective.
+        let ordinal = lower.split(['-', '‐']).next().unwrap_or_default();
+        if matches!(ordinal, "st" | "nd" | "rd" | "th") {
             return Some(Piece::Whole(Quantity::Ordinal(value as u64)));
         }
         if lower == "s" && (num.len() == 4 || num.len() == 2) {
@@ -77,7 +83,8 @@ pub fn read(token: &str) -> Option<Piece> {
         return number(None, value * scale, false);
     }
     if let Lex::Unit(u) = lexicon::lookup(&lower) {
-        return number(Some(Unit::Measure(u)), value, false);
+        let (u, per) = lexicon::base_unit(u);
+        return number(Some(Unit::Measure(u)), value * per, false);
     }
     if let Some(rest) = suffix.strip_prefix(['-', '–', '/']) {
         let sep = suffix.chars().next().unwrap_or('-');
@@ -85,7 +92,8 @@ pub fn read(token: &str) -> Option<Piece> {
             return Some(Piece::Whole(q));
         }
         if let Lex::Unit(u) = lexicon::lookup(&rest.to_ascii_lowercase()) {
-            return number(Some(Unit::Measure(u)), value, false);
+            let (u, per) = lexicon::base_unit(u);
+            return number(Some(Unit::Measure(u)), value * per, false);
         }
     }
     if suffix
@@ -204,6 +212,7 @@ fn compound(first: &str, a: f64, sep: char, rest: &str) -> Option<Quantity> {
             low: a,
             high: *b,
             unit: Unit::None,
+            direction: super::Direction::Either,
         }),
         ('-' | '–', [_]) if first.len() == 4 && parts[0].len() == 2 => {
             Some(Quantity::Identifier(format!("{first}-{}", parts[0])))
@@ -291,13 +300,15 @@ mod tests {
     fn whole_quantities() {
         assert_eq!(whole("2nd"), Quantity::Ordinal(2));
         assert_eq!(whole("21st"), Quantity::Ordinal(21));
+        assert_eq!(whole("20th-century"), Quantity::Ordinal(20));
         assert_eq!(whole("1990s"), Quantity::Decade(1990));
         assert_eq!(
             whole("40-50"),
             Quantity::Range {
                 low: 40.0,
                 high: 50.0,
-                unit: Unit::None
+                unit: Unit::None,
+                direction: crate::analysis::numbers::Direction::Either,
             }
         );
         let d = Quantity::Date {

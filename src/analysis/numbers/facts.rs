@@ -19,6 +19,9 @@ pub struct Facts {
     pub figures: Vec<Mention>,
     /// Every span where each figure stands, in text order.
     pub spans: Vec<Vec<Range<usize>>>,
+    /// The words each figure is about, over all its places (see
+    /// [`Mention::subjects`]).
+    pub subjects: Vec<Vec<u64>>,
 }
 
 /// What makes two mentions the same fact.
@@ -46,7 +49,12 @@ fn key(m: &Mention) -> Key {
         |tag, a: f64, b: f64, c: u64| Key::Bits(tag, [a.to_bits(), b.to_bits(), c], m.approx);
     match &m.quantity {
         Quantity::Amount { value, unit } => bits(0, *value, 0.0, unit_code(*unit)),
-        Quantity::Range { low, high, unit } => bits(1, *low, *high, unit_code(*unit)),
+        Quantity::Range {
+            low,
+            high,
+            unit,
+            direction,
+        } => bits(1, *low, *high, unit_code(*unit) * 3 + *direction as u64),
         Quantity::Ordinal(n) => bits(2, 0.0, 0.0, *n),
         Quantity::Fraction(f) => bits(3, *f, 0.0, 0),
         Quantity::Year(y) => bits(4, 0.0, 0.0, *y as u64),
@@ -80,7 +88,15 @@ pub fn distinct(mentions: Vec<Mention>) -> Facts {
     for m in mentions {
         match index.get(&key(&m)) {
             Some(&i) => {
+                for s in &m.subjects {
+                    if !facts.subjects[i].contains(&s.hash) {
+                        facts.subjects[i].push(s.hash);
+                    }
+                }
                 let fact = &mut facts.figures[i];
+                if fact.subjects.is_empty() {
+                    fact.subjects = m.subjects;
+                }
                 fact.weak &= m.weak;
                 for h in m.context {
                     if fact.context.len() < MAX_CONTEXT && !fact.context.contains(&h) {
@@ -92,6 +108,9 @@ pub fn distinct(mentions: Vec<Mention>) -> Facts {
             None => {
                 index.insert(key(&m), facts.figures.len());
                 facts.spans.push(vec![m.span.clone()]);
+                facts
+                    .subjects
+                    .push(m.subjects.iter().map(|s| s.hash).collect());
                 facts.figures.push(m);
             }
         }

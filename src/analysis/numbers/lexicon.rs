@@ -37,6 +37,12 @@ pub enum Lex {
     Vague(f64),
     /// `dozen`.
     Dozen,
+    /// `past`, `last`, `next`…: before a time span (`the past decade`), one
+    /// such span.
+    Recent,
+    /// A word for a small group of a fixed size, read as a number only in
+    /// `a couple of`, `a pair of`, `a score of`.
+    Group(u32),
     /// An ordinal word (`second`), with its value; `third` and up double as
     /// fraction denominators.
     Ordinal(u32),
@@ -130,8 +136,16 @@ const LEXICON: &[(&str, Lex)] = &[
     ("lacs", Lex::Vague(1e5)),
     ("crores", Lex::Vague(1e7)),
     ("dozens", Lex::Vague(12.0)),
-    ("scores", Lex::Vague(12.0)),
+    ("scores", Lex::Vague(20.0)),
     ("dozen", Lex::Dozen),
+    ("past", Lex::Recent),
+    ("last", Lex::Recent),
+    ("next", Lex::Recent),
+    ("previous", Lex::Recent),
+    ("coming", Lex::Recent),
+    ("couple", Lex::Group(2)),
+    ("pair", Lex::Group(2)),
+    ("score", Lex::Group(20)),
     ("first", Lex::Ordinal(1)),
     ("second", Lex::Ordinal(2)),
     ("third", Lex::Ordinal(3)),
@@ -144,8 +158,23 @@ const LEXICON: &[(&str, Lex)] = &[
     ("tenth", Lex::Ordinal(10)),
     ("eleventh", Lex::Ordinal(11)),
     ("twelfth", Lex::Ordinal(12)),
+    ("thirteenth", Lex::Ordinal(13)),
+    ("fourteenth", Lex::Ordinal(14)),
+    ("fifteenth", Lex::Ordinal(15)),
+    ("sixteenth", Lex::Ordinal(16)),
+    ("seventeenth", Lex::Ordinal(17)),
+    ("eighteenth", Lex::Ordinal(18)),
+    ("nineteenth", Lex::Ordinal(19)),
     ("twentieth", Lex::Ordinal(20)),
+    ("thirtieth", Lex::Ordinal(30)),
+    ("fortieth", Lex::Ordinal(40)),
+    ("fiftieth", Lex::Ordinal(50)),
+    ("sixtieth", Lex::Ordinal(60)),
+    ("seventieth", Lex::Ordinal(70)),
+    ("eightieth", Lex::Ordinal(80)),
+    ("ninetieth", Lex::Ordinal(90)),
     ("hundredth", Lex::Ordinal(100)),
+    ("thousandth", Lex::Ordinal(1000)),
     ("thirds", Lex::Denominators(3)),
     ("fourths", Lex::Denominators(4)),
     ("quarters", Lex::Denominators(4)),
@@ -242,6 +271,8 @@ const LEXICON: &[(&str, Lex)] = &[
     ("hrs", Lex::Unit("hours")),
     ("minute", Lex::Unit("minutes")),
     ("minutes", Lex::Unit("minutes")),
+    ("fortnight", Lex::Unit("fortnights")),
+    ("fortnights", Lex::Unit("fortnights")),
     ("decade", Lex::Unit("decades")),
     ("decades", Lex::Unit("decades")),
     ("century", Lex::Unit("centuries")),
@@ -323,6 +354,26 @@ static MAP: LazyLock<FxHashMap<&'static str, Lex>> =
 /// Looks up an ASCII-lower-cased word.
 pub fn lookup(w: &str) -> Lex {
     MAP.get(w).copied().unwrap_or(Lex::Other)
+}
+
+/// The unit a measure is compared in, and how many of that unit one
+/// `name` is: a decade is 10 years, a century 100, a month a twelfth of a
+/// year, a week 7 days and a fortnight 14, so `a decade` meets `10 years`.
+pub fn base_unit(name: &'static str) -> (&'static str, f64) {
+    match name {
+        "decades" => ("years", 10.0),
+        "centuries" => ("years", 100.0),
+        "months" => ("years", 1.0 / 12.0),
+        "weeks" => ("days", 7.0),
+        "fortnights" => ("days", 14.0),
+        _ => (name, 1.0),
+    }
+}
+
+/// Time spans that `a` or `half a` in front of make a figure (`a decade`,
+/// `half a century`); `a year` or `a day` are too common to be facts.
+pub fn is_notable_span(name: &str) -> bool {
+    matches!(name, "decades" | "centuries" | "fortnights")
 }
 
 /// The currency a symbol stands for: `$`, `€`, `£`, `¥`, `₹`.

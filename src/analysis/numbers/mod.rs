@@ -7,10 +7,11 @@ mod digits;
 mod facts;
 pub mod lexicon;
 mod scan;
+mod subjects;
 
 use std::ops::Range;
 
-pub use compare::{Verdict, judge};
+pub use compare::{Misplaced, Verdict, judge, misplaced};
 pub use facts::{Facts, distinct, value_hash};
 pub use lexicon::Currency;
 pub use scan::{Extractor, extract};
@@ -30,6 +31,28 @@ pub struct Mention {
     /// Hashes of the content words around the figure, to tell which source
     /// figure a wrong précis figure was meant to be.
     pub context: Vec<u64>,
+    /// An amount's number as written before its scale word (`40` of
+    /// `40 million`), to tell a change of scale from a wrong figure.
+    pub mantissa: Option<f64>,
+    /// The words the figure is about (`north` in `the north's 38 percent`,
+    /// `schools` in `1,200 schools`), to notice a figure given to another
+    /// party or subject than the source gives it.
+    pub subjects: Vec<Subject>,
+    /// For a range read from two figures (`from 5.3 to 9.1 million`), each
+    /// figure alone, so a wrong bound can be named by itself.
+    pub bounds: Vec<Mention>,
+}
+
+/// A word a figure is about, as its sentence attaches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    /// The word's identity (lower case, without a plural `s`).
+    pub hash: u64,
+    /// Where the word stands in the text.
+    pub span: Range<usize>,
+    /// From an opening phrase set off by a comma (`In the north, …`)
+    /// rather than next to the figure.
+    pub fronted: bool,
 }
 
 /// The meaning of a numeric mention.
@@ -42,7 +65,7 @@ pub enum Quantity {
         /// Currency, percent, unit of measure, or none.
         unit: Unit,
     },
-    /// A range (`40-50`, `between 6 and 8`).
+    /// A range (`40-50`, `between 6 and 8`) or a change (`from 14 to 41`).
     Range {
         /// The lower bound.
         low: f64,
@@ -50,6 +73,8 @@ pub enum Quantity {
         high: f64,
         /// The unit of both bounds.
         unit: Unit,
+        /// Which way a change runs, for `from … to …`.
+        direction: Direction,
     },
     /// An ordinal (`2nd`, `second`).
     Ordinal(u64),
@@ -72,6 +97,17 @@ pub enum Quantity {
     Vague(f64),
     /// A label containing digits (`G20`, `COVID19`, `ARTICLE 370`), normalised.
     Identifier(String),
+}
+
+/// Which way a range runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// A plain range: `40-50`, `between 6 and 8`.
+    Either,
+    /// A change upwards: `from 14 to 41`.
+    Rising,
+    /// A change downwards: `from 41 to 14`.
+    Falling,
 }
 
 /// The unit of an amount.

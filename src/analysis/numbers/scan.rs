@@ -10,27 +10,27 @@ use text2num::{Language, text2digits};
 
 use super::digits::{self, Piece};
 use super::lexicon::{self, Lex};
-use super::{Mention, Quantity, Unit};
+use super::{Direction, Mention, Quantity, Unit, subjects};
 use crate::analysis::stopwords::is_stop_word;
 use crate::analysis::words;
 
 /// A whitespace-separated token, trimmed of surrounding punctuation.
 #[derive(Debug, Clone)]
-struct Tok<'a> {
+pub(super) struct Tok<'a> {
     /// Byte range of the trimmed token.
-    span: Range<usize>,
-    core: &'a str,
-    lex: Lex,
+    pub(super) span: Range<usize>,
+    pub(super) core: &'a str,
+    pub(super) lex: Lex,
     /// What a token with digits says on its own (boxed: most tokens have none).
-    piece: Option<Box<Piece>>,
+    pub(super) piece: Option<Box<Piece>>,
     /// A quantity a hyphenated word spells (`one-third`, `twenty-first`).
     compound: Option<Box<Compound>>,
     /// Punctuation after the token that ends a clause (`.;:!?`).
-    clause_end: bool,
+    pub(super) clause_end: bool,
     /// Punctuation after the token that ends a sentence (`.!?`).
-    sentence_end: bool,
+    pub(super) sentence_end: bool,
     /// A comma straight after the token.
-    comma: bool,
+    pub(super) comma: bool,
 }
 
 /// A hyphenated word that spells a number.
@@ -247,8 +247,50 @@ fn compound(lower: &str) -> Option<Compound> {
     }
 }
 
+/// A mention read from tokens `first..end`.
+struct Found {
+    first: usize,
+    end: usize,
+    quantity: Quantity,
+    approx: bool,
+    weak: bool,
+    mantissa: Option<f64>,
+    /// A range's two figures, each judged alone when the range is wrong.
+    bounds: Option<[Bound; 2]>,
+}
+
+/// One figure of a range read from two: its tokens and value.
+#[derive(Debug, Clone, Copy)]
+struct Bound {
+    first: usize,
+    end: usize,
+    value: f64,
+    mantissa: f64,
+}
+
+impl Found {
+    fn new(first: usize, end: usize, quantity: Quantity) -> Self {
+        Self {
+            first,
+            end,
+            quantity,
+            approx: false,
+            weak: false,
+            mantissa: None,
+            bounds: None,
+        }
+    }
+
+    fn weak(mut self) -> Self {
+        self.weak = true;
+        self
+    }
+}
+
 /// Reads all mentions in a run of tokens.
 fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>) {
+    let from = out.len();
+    let mut places = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if is_inert(&toks[i]) {
@@ -256,21 +298,48 @@ fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>
             continue;
         }
         match mention_at(toks, i, en) {
-            Some((first, end, quantity, approx, weak)) => {
-                let span = toks[first].span.start..toks[end - 1].span.end;
+            Some(found) => {
+                let (first, end) = (found.first, found.end);
                 let context = context(text, toks, first, end);
-                out.push(Mention {
-                    span,
-                    quantity,
-                    approx,
-                    weak,
-                    context,
+                let unit = match found.quantity {
+                    Quantity::Range { unit, .. } => unit,
+                    _ => Unit::None,
+                };
+                let bounds = found.bounds.map_or_else(Vec::new, |bounds| {
+                    bounds
+                        .iter()
+                        .map(|b| Mention {
+                            span: toks[b.first].span.start..toks[b.end - 1].span.end,
+                            quantity: Quantity::Amount {
+                                value: b.value,
+                                unit,
+                            },
+                            approx: found.approx,
+                            weak: false,
+                            context: context.clone(),
+                            mantissa: Some(b.mantissa),
+                            subjects: Vec::new(),
+                            bounds: Vec::new(),
+                        })
+                        .collect()
                 });
+                out.push(Mention {
+                    span: toks[first].span.start..toks[end - 1].span.end,
+                    quantity: found.quantity,
+                    approx: found.approx,
+                    weak: found.weak,
+                    context,
+                    mantissa: found.mantissa,
+                    subjects: Vec::new(),
+                    bounds,
+                });
+                places.push((first, end));
                 i = end;
             }
             None => i += 1,
         }
     }
+    subjects::attach(text, toks, &places, &mut out[from..]);
 }
 
 /// Whether no mention can start at this token (an ordinary word).
@@ -284,6 +353,7 @@ fn is_inert(t: &Tok) -> bool {
             | Lex::Per
             | Lex::Cent
             | Lex::Unit(_)
+            | Lex::Group(_)
             | Lex::Percent
     ) && t.piece.is_none()
         && t.compound.is_none()
@@ -301,13 +371,8 @@ fn joined(toks: &[Tok], i: usize) -> bool {
     i + 1 < toks.len() && !toks[i].clause_end && !toks[i].comma
 }
 
-/// The mention starting at or just after token `i`: (first token, end token,
-/// quantity, approximate, weak).
-fn mention_at(
-    toks: &[Tok],
-    i: usize,
-    en: &Language,
-) -> Option<(usize, usize, Quantity, bool, bool)> {
+/// The mention starting at or just after token `i`.
+fn mention_at(toks: &[Tok], i: usize, en: &Language) -> Option<Found> {
     let mut j = i;
     let mut approx = false;
     if toks[j].lex == Lex::Approx && joined(toks, j) {
@@ -323,20 +388,28 @@ fn mention_at(
     if approx && toks[j].lex == Lex::Article && joined(toks, j) && toks[j + 1].lex == Lex::Approx {
         j += 2.min(toks.len() - j - 1);
     }
+    let with_approx = |mut found: Found| {
+        found.approx |= approx;
+        found
+    };
     if let Some(found) = range_at(toks, j, en) {
-        return Some((found.0, found.1, found.2, approx, false));
+        return Some(with_approx(found));
+    }
+    if let Some(found) = vague_scale_at(toks, j) {
+        return Some(found);
     }
     if let Some((end, q)) = date_at(toks, j) {
-        return Some((j, end, q, approx, false));
+        return Some(with_approx(Found::new(j, end, q)));
     }
     if let Some((end, f)) = word_fraction_at(toks, j) {
-        return Some((j, end, Quantity::Fraction(f), approx, false));
+        return Some(with_approx(Found::new(j, end, Quantity::Fraction(f))));
     }
     if let Some(mut f) = figure_at(toks, j, en) {
-        if let Some((end, high)) = range_tail(toks, f.end, en)
-            && let Some(q) = range(&f, &high)
+        if let Some((start, high)) = range_tail(toks, f.end, en)
+            && let Some(mut found) = range(j, &f, start, &high, Direction::Either)
         {
-            return Some((j, end, q, approx || f.approx, false));
+            found.approx = approx || f.approx;
+            return Some(found);
         }
         if let Some(next) = shared_unit(toks, &f, en) {
             f.unit = next;
@@ -344,7 +417,17 @@ fn mention_at(
             f.weak = false;
         }
         if !f.lone_one {
-            return Some((j, f.end, f.quantity(), approx || f.approx, f.weak));
+            let quantity = f.quantity();
+            let mantissa = matches!(quantity, Quantity::Amount { .. }).then_some(f.mantissa);
+            return Some(Found {
+                first: j,
+                end: f.end,
+                quantity,
+                approx: approx || f.approx,
+                weak: f.weak,
+                mantissa,
+                bounds: None,
+            });
         }
     }
     if approx {
@@ -367,6 +450,8 @@ struct Figure {
     maybe_year: bool,
     /// A scale word followed the number (`8 million`).
     worded_scale: bool,
+    /// The number before any scale (`8` of `8 million`).
+    mantissa: f64,
 }
 
 impl Figure {
@@ -408,6 +493,10 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
     let mut approx = false;
     let mut plain = false;
     let mut worded = false;
+    // An idiom such as `a decade` or `a couple of`: paraphrase more often
+    // than a fact, so reported gently when the source lacks it.
+    let mut idiom = false;
+    let mut mantissa = None;
     let mut value;
     match (
         toks[k].piece.as_deref(),
@@ -417,6 +506,7 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
         (
             Some(Piece::Number {
                 value: v,
+                mantissa: m,
                 currency,
                 unit: u,
                 plain_integer,
@@ -426,6 +516,7 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
             _,
         ) => {
             value = *v;
+            mantissa = Some(*m);
             if let Some(c) = currency {
                 unit = Unit::Currency(*c);
             }
@@ -442,16 +533,45 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
             k += 1;
         }
         (None, _, Some(Compound::WithUnit(v, u))) => {
+            let (unit, per) = lexicon::base_unit(u);
             return Some(Figure {
                 end: k + 1,
-                value: v,
-                unit: Unit::Measure(u),
+                value: v * per,
+                unit: Unit::Measure(unit),
                 approx: false,
                 weak: false,
                 lone_one: false,
                 maybe_year: false,
                 worded_scale: false,
+                mantissa: v * per,
             });
+        }
+        (None, Lex::Recent, _) if joined(toks, k) => {
+            // `the past decade`, `the next century`.
+            let Lex::Unit(u) = toks[k + 1].lex else {
+                return None;
+            };
+            if !lexicon::is_notable_span(u) {
+                return None;
+            }
+            let (u, per) = lexicon::base_unit(u);
+            value = per;
+            unit = Unit::Measure(u);
+            idiom = true;
+            k += 2;
+        }
+        (None, Lex::Half, _) if joined(toks, k) && joined(toks, k + 1) => {
+            // `half a century`, `half a decade`, `half a year`.
+            let (Lex::Article, Some(Lex::Unit(u))) =
+                (toks[k + 1].lex, toks.get(k + 2).map(|t| t.lex))
+            else {
+                return None;
+            };
+            let (u, per) = lexicon::base_unit(u);
+            value = 0.5 * per;
+            unit = Unit::Measure(u);
+            idiom = true;
+            k += 3;
         }
         (None, Lex::Cardinal(_) | Lex::Hundred, _) => {
             let (end, v) = number_words(toks, k, en)?;
@@ -476,11 +596,33 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
                 value = 12.0;
                 k += 2;
             }
+            Lex::Unit(u) if lexicon::is_notable_span(u) => {
+                let (u, per) = lexicon::base_unit(u);
+                value = per;
+                unit = Unit::Measure(u);
+                idiom = true;
+                k += 2;
+            }
+            Lex::Group(n) if group_follows(toks, k + 1) => {
+                value = f64::from(n);
+                idiom = true;
+                k += 2;
+                // `a couple of years`: the unit after `of` is the figure's.
+                if let Some(Lex::Unit(u)) = toks.get(k + 1).map(|t| t.lex)
+                    && joined(toks, k)
+                {
+                    let (u, per) = lexicon::base_unit(u);
+                    value *= per;
+                    unit = Unit::Measure(u);
+                    k += 2;
+                }
+            }
             _ => return None,
         },
         _ => return None,
     }
     let first_value_end = k;
+    let mantissa = mantissa.unwrap_or(value);
     let mut scaled = false;
     while k < toks.len() && joined(toks, k - 1) {
         match toks[k].lex {
@@ -513,6 +655,8 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
                 k += 1;
             }
             Lex::Unit(u) if unit == Unit::None => {
+                let (u, per) = lexicon::base_unit(u);
+                value *= per;
                 unit = Unit::Measure(u);
                 k += 1;
             }
@@ -526,15 +670,24 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
         value,
         unit,
         approx,
-        weak: worded && !attached && value <= 10.0,
+        weak: idiom || (worded && !attached && value <= 10.0),
         lone_one,
         maybe_year: plain && !attached,
         worded_scale: scaled,
+        mantissa,
     })
 }
 
+/// Whether `a couple`, `a pair`, `a score` at token `k` is followed by
+/// `of` and not by a figure (`a score of 80` is a mark, not twenty).
+fn group_follows(toks: &[Tok], k: usize) -> bool {
+    joined(toks, k)
+        && toks[k + 1].core.eq_ignore_ascii_case("of")
+        && toks.get(k + 2).is_none_or(|t| !starts_figure(t))
+}
+
 /// Whether a token can open a figure (digits or a number word).
-fn starts_figure(t: &Tok) -> bool {
+pub(super) fn starts_figure(t: &Tok) -> bool {
     matches!(t.piece.as_deref(), Some(Piece::Number { .. }))
         || matches!(t.lex, Lex::Cardinal(_) | Lex::Hundred)
         || matches!(t.compound.as_deref(), Some(Compound::Cardinal(_)))
@@ -585,7 +738,8 @@ fn shared_unit(toks: &[Tok], f: &Figure, en: &Language) -> Option<Unit> {
     (next.unit != Unit::None).then_some(next.unit)
 }
 
-/// `to 50`, `-50`, `– 50` after a figure: the end token and the upper figure.
+/// `to 50`, `-50`, `– 50` after a figure: where the upper figure starts,
+/// and the figure.
 fn range_tail(toks: &[Tok], k: usize, en: &Language) -> Option<(usize, Figure)> {
     if k >= toks.len() || !joined(toks, k - 1) {
         return None;
@@ -594,13 +748,28 @@ fn range_tail(toks: &[Tok], k: usize, en: &Language) -> Option<(usize, Figure)> 
     let dash = matches!(t.core, "-" | "–" | "—");
     if (t.lex == Lex::To || dash) && joined(toks, k) {
         let high = figure_at(toks, k + 1, en)?;
-        return Some((high.end, high));
+        return Some((k + 1, high));
     }
     None
 }
 
-/// `between 40 and 50`, `from 6 to 8`: (first, end, range).
-fn range_at(toks: &[Tok], j: usize, en: &Language) -> Option<(usize, usize, Quantity)> {
+/// `a few thousand`, `several million`: a vague quantity, not a figure.
+fn vague_scale_at(toks: &[Tok], j: usize) -> Option<Found> {
+    let m = match toks[j].lex {
+        Lex::Scale(m) => m,
+        Lex::Hundred if toks[j].core.eq_ignore_ascii_case("hundred") => 100.0,
+        Lex::Hundred => 1000.0,
+        _ => return None,
+    };
+    let before = toks.get(j.checked_sub(1)?)?;
+    let vague = ["few", "several", "many"]
+        .iter()
+        .any(|w| before.core.eq_ignore_ascii_case(w));
+    (vague && joined(toks, j - 1)).then(|| Found::new(j - 1, j + 1, Quantity::Vague(m)).weak())
+}
+
+/// `between 40 and 50`, `from 6 to 8`.
+fn range_at(toks: &[Tok], j: usize, en: &Language) -> Option<Found> {
     let opener = toks[j].lex;
     if !matches!(opener, Lex::Between | Lex::From) || !joined(toks, j) {
         return None;
@@ -619,12 +788,32 @@ fn range_at(toks: &[Tok], j: usize, en: &Language) -> Option<(usize, usize, Quan
         return None;
     }
     let high = figure_at(toks, low.end + 1, en)?;
-    Some((j, high.end, range(&low, &high)?))
+    let direction = if opener == Lex::From {
+        Direction::Rising
+    } else {
+        Direction::Either
+    };
+    let mut found = range(j + 1, &low, low.end + 1, &high, direction)?;
+    found.first = j;
+    Some(found)
 }
 
-/// The range from `low` to `high`, where a scale or unit written once after
-/// the upper bound (`6 to 8 million`) applies to both.
-fn range(low: &Figure, high: &Figure) -> Option<Quantity> {
+/// The range from `low` (starting at token `low_at`) to `high` (at
+/// `high_at`), where a scale or unit written once after the upper bound
+/// (`6 to 8 million`) applies to both. A directed range (`from 41 to 14`)
+/// may fall; an undirected one must rise. A year is not the start of a
+/// range of amounts (`in 2008 to 9.1 million`).
+fn range(
+    low_at: usize,
+    low: &Figure,
+    high_at: usize,
+    high: &Figure,
+    direction: Direction,
+) -> Option<Found> {
+    let is_year = |f: &Figure| f.maybe_year && (1800.0..=2100.0).contains(&f.value);
+    if is_year(low) != is_year(high) {
+        return None;
+    }
     let unit = if low.unit == Unit::None {
         high.unit
     } else {
@@ -636,11 +825,44 @@ fn range(low: &Figure, high: &Figure) -> Option<Quantity> {
     } else {
         low.value
     };
-    (high.value > low_value).then_some(Quantity::Range {
-        low: low_value,
-        high: high.value,
-        unit,
-    })
+    let quantity = if high.value > low_value {
+        Quantity::Range {
+            low: low_value,
+            high: high.value,
+            unit,
+            direction,
+        }
+    } else if direction == Direction::Rising && high.value < low.value {
+        Quantity::Range {
+            low: high.value,
+            high: low.value,
+            unit,
+            direction: Direction::Falling,
+        }
+    } else {
+        return None;
+    };
+    let low_mantissa = if low_value == low.value {
+        low.mantissa
+    } else {
+        low.value
+    };
+    let mut found = Found::new(low_at, high.end, quantity);
+    found.bounds = Some([
+        Bound {
+            first: low_at,
+            end: low.end,
+            value: low_value,
+            mantissa: low_mantissa,
+        },
+        Bound {
+            first: high_at,
+            end: high.end,
+            value: high.value,
+            mantissa: high.mantissa,
+        },
+    ]);
+    Some(found)
 }
 
 /// The scale a figure's value carries (`50 million` → 1e6), for `6 to 8 million`.
@@ -717,11 +939,55 @@ fn date_at(toks: &[Tok], j: usize) -> Option<(usize, Quantity)> {
     None
 }
 
+/// A percent sign or unit of measure at token `k`: its end token, the
+/// unit, and how many of that unit one written unit is.
+fn unit_at(toks: &[Tok], k: usize) -> Option<(usize, Unit, f64)> {
+    match toks.get(k)?.lex {
+        Lex::Percent => Some((k + 1, Unit::Percent, 1.0)),
+        Lex::Per if joined(toks, k) && toks[k + 1].lex == Lex::Cent => {
+            Some((k + 2, Unit::Percent, 1.0))
+        }
+        Lex::Unit(u) => {
+            let (u, per) = lexicon::base_unit(u);
+            Some((k + 1, Unit::Measure(u), per))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a token is a plain four-digit year (`2019`, `(2019)`): after a
+/// name (`the Act 2019`) it is a year, not part of an identifier.
+fn is_year_token(t: &Tok) -> bool {
+    matches!(
+        t.piece.as_deref(),
+        Some(Piece::Number { value, plain_integer: true, .. })
+            if t.core.len() == 4 && (1800.0..=2100.0).contains(value)
+    )
+}
+
 /// Ordinals, fractions, vague quantities and identifiers.
-fn other_at(toks: &[Tok], j: usize) -> Option<(usize, usize, Quantity, bool, bool)> {
+fn other_at(toks: &[Tok], j: usize) -> Option<Found> {
     let t = &toks[j];
     if let Some(Piece::Whole(q)) = t.piece.as_deref() {
-        return Some((j, j + 1, q.clone(), false, false));
+        // `4-6 percent`: a unit after a range written as one token.
+        if let Quantity::Range {
+            low,
+            high,
+            unit: Unit::None,
+            direction,
+        } = *q
+            && joined(toks, j)
+            && let Some((end, unit, per)) = unit_at(toks, j + 1)
+        {
+            let q = Quantity::Range {
+                low: low * per,
+                high: high * per,
+                unit,
+                direction,
+            };
+            return Some(Found::new(j, end, q));
+        }
+        return Some(Found::new(j, j + 1, q.clone()));
     }
     if t.lex == Lex::IdPrefix
         && joined(toks, j)
@@ -732,29 +998,24 @@ fn other_at(toks: &[Tok], j: usize) -> Option<(usize, usize, Quantity, bool, boo
             }
             | Piece::Whole(Quantity::Identifier(_)),
         ) = toks[j + 1].piece.as_deref()
+        && !is_year_token(&toks[j + 1])
     {
         let id = format!("{} {}", t.core, toks[j + 1].core);
-        return Some((
-            j,
-            j + 2,
-            Quantity::Identifier(digits::normalise_id(&id)),
-            false,
-            false,
-        ));
+        let id = Quantity::Identifier(digits::normalise_id(&id));
+        return Some(Found::new(j, j + 2, id));
     }
+    let one = |q| Found::new(j, j + 1, q);
     match t.compound.as_deref().copied() {
-        Some(Compound::Fraction(f)) => {
-            return Some((j, j + 1, Quantity::Fraction(f), false, false));
-        }
-        Some(Compound::Ordinal(n)) => return Some((j, j + 1, Quantity::Ordinal(n), false, true)),
-        Some(Compound::Vague(m)) => return Some((j, j + 1, Quantity::Vague(m), false, true)),
+        Some(Compound::Fraction(f)) => return Some(one(Quantity::Fraction(f))),
+        Some(Compound::Ordinal(n)) => return Some(one(Quantity::Ordinal(n)).weak()),
+        Some(Compound::Vague(m)) => return Some(one(Quantity::Vague(m)).weak()),
         _ => {}
     }
     match t.lex {
-        Lex::Half => Some((j, j + 1, Quantity::Fraction(0.5), false, false)),
-        Lex::Quarter => Some((j, j + 1, Quantity::Fraction(0.25), false, false)),
-        Lex::Ordinal(n) => Some((j, j + 1, Quantity::Ordinal(u64::from(n)), false, true)),
-        Lex::Vague(m) => Some((j, j + 1, Quantity::Vague(m), false, true)),
+        Lex::Half => Some(one(Quantity::Fraction(0.5))),
+        Lex::Quarter => Some(one(Quantity::Fraction(0.25))),
+        Lex::Ordinal(n) => Some(one(Quantity::Ordinal(u64::from(n))).weak()),
+        Lex::Vague(m) => Some(one(Quantity::Vague(m)).weak()),
         _ => None,
     }
 }
@@ -797,13 +1058,20 @@ fn context(text: &str, toks: &[Tok], first: usize, end: usize) -> Vec<u64> {
 
 /// Adds a context word's hash, unless it is a function word or a figure.
 fn push_context(text: &str, t: &Tok, out: &mut Vec<u64>) {
+    out.extend(content_key(text, t));
+}
+
+/// A content word's identity: its letters and digits lower-cased, without
+/// a possessive or plural `s`; none for function words, figures and words
+/// of fewer than three letters.
+pub(super) fn content_key(text: &str, t: &Tok) -> Option<u64> {
     if !matches!(t.lex, Lex::Other | Lex::IdPrefix) || t.piece.is_some() || t.compound.is_some() {
-        return;
+        return None;
     }
     let word = &text[t.span.clone()];
     let mut buf = [0u8; LEXICON_MAX];
     if ascii_lower(word, &mut buf).is_some_and(is_stop_word) {
-        return;
+        return None;
     }
     let word = word
         .strip_suffix("'s")
@@ -817,20 +1085,34 @@ fn push_context(text: &str, t: &Tok, out: &mut Vec<u64>) {
     if chars.len() > 3 && chars.last() == Some(&'s') {
         chars.pop();
     }
+    // `the northern districts` and `the north` name the same party.
+    for compass in ["north", "south", "east", "west"] {
+        if chars.len() == compass.len() + 3
+            && chars
+                .iter()
+                .copied()
+                .take(compass.len())
+                .eq(compass.chars())
+            && chars[compass.len()..] == ['e', 'r', 'n']
+        {
+            chars.truncate(compass.len());
+        }
+    }
     if chars.len() < 3 {
-        return;
+        return None;
     }
     let mut h = FxHasher::default();
     for c in chars {
         h.write_u32(c as u32);
     }
-    out.push(h.finish());
+    Some(h.finish())
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::Currency;
     use super::*;
+    use crate::analysis::numbers::Direction;
 
     fn quantities(text: &str) -> Vec<(String, Quantity)> {
         extract(text, 0..text.len())
@@ -952,6 +1234,7 @@ mod tests {
             low,
             high,
             unit: Unit::None,
+            direction: Direction::Either,
         };
         assert_eq!(one("40-50 people"), r(40.0, 50.0));
         assert_eq!(one("between 40 and 50 people"), r(40.0, 50.0));
@@ -960,11 +1243,56 @@ mod tests {
             Quantity::Range {
                 low: 6.0,
                 high: 8.0,
-                unit: Unit::Measure("hours")
+                unit: Unit::Measure("hours"),
+                direction: Direction::Either,
             }
         );
-        assert_eq!(one("from 6 to 8"), r(6.0, 8.0));
+        let change = |low, high, direction| Quantity::Range {
+            low,
+            high,
+            unit: Unit::Percent,
+            direction,
+        };
+        assert_eq!(
+            one("rose from 14 to 41 percent"),
+            change(14.0, 41.0, Direction::Rising)
+        );
+        assert_eq!(
+            one("fell from 41 to 14 percent"),
+            change(14.0, 41.0, Direction::Falling)
+        );
         assert_eq!(one("6 to 8 million"), r(6e6, 8e6));
+    }
+
+    #[test]
+    fn time_spans_and_groups_in_words() {
+        let years = |v| amount(v, Unit::Measure("years"));
+        assert_eq!(one("over a decade"), years(10.0));
+        assert_eq!(one("for three decades"), years(30.0));
+        assert_eq!(one("half a century ago"), years(50.0));
+        assert_eq!(one("half a decade"), years(5.0));
+        assert_eq!(one("a century later"), years(100.0));
+        assert_eq!(one("18 months"), years(1.5));
+        assert_eq!(one("a couple of years"), years(2.0));
+        assert_eq!(one("a fortnight"), amount(14.0, Unit::Measure("days")));
+        assert_eq!(one("two weeks"), amount(14.0, Unit::Measure("days")));
+        assert_eq!(one("a dozen towns"), amount(12.0, Unit::None));
+        assert_eq!(one("a score of villages"), amount(20.0, Unit::None));
+        assert_eq!(one("a pair of dams"), amount(2.0, Unit::None));
+        assert!(quantities("a year later, a week on, a married couple").is_empty());
+        assert_eq!(one("a score of 80"), amount(80.0, Unit::None));
+    }
+
+    #[test]
+    fn years_after_names_are_years() {
+        assert_eq!(one("the Climate Act (2019) said"), Quantity::Year(2019));
+        assert_eq!(
+            quantities("the Act (2019) said")[0].0,
+            "2019",
+            "the flag names the figure alone"
+        );
+        assert_eq!(one("the Eighteenth Amendment"), Quantity::Ordinal(18));
+        assert_eq!(one("the 18th Amendment"), Quantity::Ordinal(18));
     }
 
     #[test]

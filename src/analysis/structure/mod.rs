@@ -1,52 +1,39 @@
-//! Splitting a précis into its parts: an optional title line, the body, and
-//! a declared word count at the end, as students write them on paper.
+//! Splitting a précis into its parts as a reader sees them: a `Précis`
+//! label, a title however it is written, the body, and a declared word count
+//! at the end. Every count and check applies to the body as read this way.
+
+mod declared;
+mod title;
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::words;
+pub use declared::Declared;
+pub use title::TitleForm;
+
 /// The parts of a précis, as byte ranges into its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrecisParts {
-    /// The title's text (without the `Title:` label), when a title line exists.
+    /// The title's text (without a `Title:` label or markup), when the
+    /// précis has a title.
     pub title: Option<Range<usize>>,
+    /// How the title was written.
+    pub title_form: Option<TitleForm>,
+    /// A `Précis` label before the title or the body, never counted.
+    pub label: Option<Range<usize>>,
     /// The body: what the word count and the style checks apply to.
     pub body: Range<usize>,
     /// The declared count, when the précis ends with one.
     pub declared: Option<Declared>,
 }
 
-/// A word count the student stated at the end of the précis.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Declared {
-    /// The number stated.
-    pub words: usize,
-    /// Where the whole statement (`(95 words)`) stands.
-    pub span: Range<usize>,
-}
-
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i)\s*pr[eé]cis\s*[.:\-]?\s*$").expect("valid regex"));
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?i:title)\s*(?::-|:|–|—|-|=)\s*|#{1,6}\s+)(?P<t>.*?)\s*$")
-        .expect("valid regex")
-});
-static DECLARED_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?i)\s*(?:",
-        r"[(\[]\s*(?P<a>\d{1,7})\s*(?:words?)?\s*[)\]]",
-        r"|(?P<b>\d{1,7})\s*words?",
-        r"|(?:total\s+)?words?(?:\s*count)?\s*[:=\-]?\s*(?P<c>\d{1,7})",
-        r"|[(\[]\s*(?:total\s+)?words?(?:\s*count)?\s*[:=\-]?\s*(?P<d>\d{1,7})\s*[)\]]",
-        r")\s*\.?\s*$"
-    ))
-    .expect("valid regex")
-});
-static DECLARED_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[(\[]\s*(?:words?\s*[:=]?\s*)?(?P<n>\d{1,7})\s*(?:words?)?\s*[)\]]\s*\.?\s*$")
-        .expect("valid regex")
-});
+/// A source's `# Heading` line.
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+(?P<t>.*?)\s*$").expect("valid regex"));
+/// An arrow or bullet before the body.
 static LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:→|->|=>|⇒|-|–|—|•|\*)\s+").expect("valid regex"));
 
@@ -101,79 +88,148 @@ pub fn heading(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = start..trim_cr(text, start, end);
     let raw = &text[line.clone()];
-    if !raw.trim_start().starts_with('#') {
-        return None;
-    }
-    let caps = TITLE.captures(raw)?;
+    let caps = HEADING.captures(raw)?;
     let t = caps.name("t")?;
     Some((line.clone(), line.start + t.start()..line.start + t.end()))
 }
 
-/// Splits a précis into title, body and declared count.
+/// Splits a précis into title, body and declared count, reading its
+/// layout as an examiner does: labels are skipped, a title is taken from a
+/// labelled, marked, centred or bare first line (see [`TitleForm`]), and a
+/// declared count from the last line or the end of the last sentence.
 pub fn parse(text: &str) -> PrecisParts {
     let lines = line_ranges(text);
-    let mut first = 0;
-    let skip_blank = |mut i: usize| {
-        while i < lines.len() && is_blank(text, &lines[i]) {
-            i += 1;
-        }
-        i
+    let next_text = |from: usize| -> usize {
+        (from..lines.len())
+            .find(|&i| !is_blank(text, &lines[i]))
+            .unwrap_or(lines.len())
     };
-    first = skip_blank(first);
-    if first < lines.len() && LABEL.is_match(&text[lines[first].clone()]) {
-        first = skip_blank(first + 1);
-    }
-    let mut title = None;
-    let mut body_start = lines.get(first).map_or(text.len(), |r| r.start);
-    if let Some(line) = lines.get(first)
-        && let Some(caps) = TITLE.captures(&text[line.clone()])
-        && let Some(t) = caps.name("t")
+    let start_of = |i: usize| lines.get(i).map_or(text.len(), |r| r.start);
+    let mut label = None;
+    let mut label_count = None;
+    let mut first = next_text(0);
+    // The first line with text, perhaps after a label on the same line.
+    let mut top = lines.get(first).cloned();
+    if let Some(line) = top.clone()
+        && let Some(found) = title::label(text, line.clone())
     {
-        title = Some(line.start + t.start()..line.start + t.end());
-        body_start = lines.get(first + 1).map_or(text.len(), |r| r.start);
+        label = Some(line.start..found.rest);
+        label_count = found.declared;
+        top = if found.rest < line.end {
+            Some(found.rest..line.end)
+        } else {
+            first = next_text(first + 1);
+            lines.get(first).cloned()
+        };
+    }
+
+    let mut title = None;
+    let mut title_form = None;
+    let mut body_from = top.as_ref().map_or(text.len(), |r| r.start);
+    if let Some(line) = top {
+        let after = next_text(first + 1);
+        if let Some(inner) = title::labelled(text, line.clone()) {
+            if !inner.is_empty() {
+                title = Some(inner);
+                body_from = start_of(after);
+            } else if let Some(own) = lines.get(after).cloned() {
+                // `Title:` alone, the title on the next line.
+                let inner = title::unwrap(text, own);
+                if words::words(&text[inner.clone()]).count() <= title::MAX_TITLE_WORDS {
+                    title = Some(inner);
+                    body_from = start_of(next_text(after + 1));
+                }
+            }
+            title_form = title.as_ref().map(|_| TitleForm::Labelled);
+        } else {
+            let marked = title::marked(text, line.clone());
+            let set_apart = marked.is_some() || title::centred(text, line.clone());
+            let inner = marked.unwrap_or_else(|| title::unwrap(text, line.clone()));
+            let follows = title::Following {
+                blank: after > first + 1,
+                next: lines.get(after).map(|r| &text[r.clone()]),
+            };
+            if title::reads_as_title(&text[inner.clone()], set_apart, follows) {
+                title = Some(inner);
+                title_form = Some(if set_apart {
+                    TitleForm::Marked
+                } else {
+                    TitleForm::Bare
+                });
+                body_from = start_of(after);
+            }
+        }
+    }
+    // A label between the title and the body, alone or glued to the body.
+    if title.is_some()
+        && label.is_none()
+        && let Some(i) = lines.iter().position(|r| r.start == body_from)
+        && let Some(found) = title::label(text, lines[i].clone())
+    {
+        label = Some(lines[i].start..found.rest);
+        label_count = found.declared;
+        body_from = if found.rest < lines[i].end {
+            found.rest
+        } else {
+            start_of(next_text(i + 1))
+        };
     }
 
     let mut body_end = text.len();
+    let mut last = lines.iter().rposition(|r| !is_blank(text, r));
+    // A `Title:` line after the body, as solved papers print a title.
+    if title.is_none()
+        && let Some(l) = last
+        && lines[l].start > body_from
+        && let Some(inner) = title::labelled(text, lines[l].clone())
+        && !inner.is_empty()
+    {
+        title = Some(inner);
+        title_form = Some(TitleForm::Labelled);
+        body_end = lines[l].start;
+        last = lines[..l].iter().rposition(|r| !is_blank(text, r));
+    }
     let mut declared = None;
-    if let Some(last) = lines.iter().rposition(|r| !is_blank(text, r)) {
-        let line = &lines[last];
-        let raw = &text[line.clone()];
-        if line.start >= body_start
-            && let Some(caps) = DECLARED_LINE.captures(raw)
-            && let Some(n) = ["a", "b", "c", "d"].iter().find_map(|g| caps.name(g))
+    if let Some(last) = last {
+        let line = lines[last].clone();
+        let from = line.start.max(body_from);
+        if from < line.end
+            && let Some(d) = declared::read(text, from..line.end)
         {
-            let lead = raw.len() - raw.trim_start().len();
-            declared = Some(Declared {
-                words: n.as_str().parse().unwrap_or(usize::MAX),
-                span: line.start + lead..line.start + raw.trim_end().len(),
-            });
-            body_end = line.start;
-        } else if let Some(caps) = DECLARED_TAIL.captures(raw)
-            && let (Some(whole), Some(n)) = (caps.get(0), caps.name("n"))
-            && line.start + whole.start() >= body_start
-        {
-            let trimmed = whole.as_str().trim_end();
-            declared = Some(Declared {
-                words: n.as_str().parse().unwrap_or(usize::MAX),
-                span: line.start + whole.start()..line.start + whole.start() + trimmed.len(),
-            });
-            body_end = line.start + whole.start();
+            body_end = d.span.start;
+            declared = Some(d);
         }
     }
+    let declared = declared.or(label_count);
 
-    let body_end = body_end.max(body_start);
-    let slice = &text[body_start..body_end];
-    let mut start = body_start + (slice.len() - slice.trim_start().len());
-    let end = body_start + slice.trim_end().len();
+    // A stray full stop after the title's last word is not part of it.
+    let title = title.map(|r| r.start..r.start + title::without_stray_stop(&text[r]).len());
+    let body_end = body_end.max(body_from);
+    let slice = &text[body_from..body_end];
+    let mut start = body_from + (slice.len() - slice.trim_start().len());
+    let end = body_from + slice.trim_end().len();
     let end = end.max(start);
     if let Some(m) = LEAD.find(&text[start..end]) {
         start += m.end();
     }
     PrecisParts {
         title,
+        title_form,
+        label,
         body: start..end,
         declared,
     }
+}
+
+/// The title a line would be read as if it stood first, above a body: the
+/// editor's test for a title typed as the body's first line.
+pub fn title_line(line: &str) -> Option<String> {
+    let text = format!("{line}\n\nThe body follows.");
+    let parts = parse(&text);
+    parts
+        .title
+        .filter(|t| t.end <= line.len())
+        .map(|t| text[t].to_string())
 }
 
 /// Byte ranges of paragraph breaks inside the body: blank-line gaps whose
@@ -230,7 +286,10 @@ mod tests {
             title_of("Precis.\n\nTitle: Water Woes\nBody."),
             Some("Water Woes")
         );
-        assert_eq!(title_of("Water is scarce.\nTitle: late"), None);
+        assert_eq!(
+            title_of("Water is scarce.\nTitle: Written Last"),
+            Some("Written Last")
+        );
     }
 
     #[test]

@@ -1,0 +1,419 @@
+//! The words each figure is about, so a figure the précis gives to another
+//! party or subject than the source does can be told from a right one:
+//! `1,200 schools` is about schools, `the north's 38 percent` about the north,
+//! `38 percent in the north` too.
+//!
+//! A sentence attaches its figures' subjects one way throughout: after each
+//! figure (`38 percent in the north and 21 percent in the south`) or before
+//! it (`the north 38 percent, the south 21`). The side on which every figure
+//! of the sentence has words wins; in a sentence that follows neither
+//! pattern, a figure with words on one side only keeps those, and a figure
+//! with words on both sides gets none.
+
+use std::ops::Range;
+
+use super::lexicon::Lex;
+use super::scan::{Tok, content_key, starts_figure};
+use super::{Mention, Quantity, Subject};
+
+/// Words between a figure and the words after it that it is about:
+/// `38 percent in the north`, `1,200 of the schools`.
+fn skipped_after(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "of" | "in" | "for" | "among" | "across" | "its" | "their" | "on"
+    )
+}
+
+/// Words between the words a figure is about and the figure: articles,
+/// prepositions, and the verbs that state a figure (`exports rose to`,
+/// `the north had`, `Punjab received`).
+fn skipped_before(word: &str) -> bool {
+    skipped_after(word)
+        || matches!(
+            word,
+            "at" | "to"
+                | "by"
+                | "with"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "has"
+                | "had"
+                | "have"
+                | "now"
+                | "only"
+                | "just"
+                | "still"
+                | "stood"
+                | "stands"
+                | "reached"
+                | "reaches"
+                | "rose"
+                | "rises"
+                | "fell"
+                | "falls"
+                | "grew"
+                | "grows"
+                | "dropped"
+                | "declined"
+                | "increased"
+                | "decreased"
+                | "climbed"
+                | "jumped"
+                | "totalled"
+                | "totaled"
+                | "totals"
+                | "numbered"
+                | "numbers"
+                | "amounted"
+                | "amounts"
+                | "received"
+                | "receives"
+                | "got"
+                | "gets"
+                | "obtained"
+                | "won"
+                | "took"
+                | "takes"
+                | "holds"
+                | "held"
+                | "accounted"
+                | "accounts"
+                | "employed"
+                | "employs"
+                | "spent"
+                | "spends"
+                | "cost"
+                | "costs"
+                | "earned"
+                | "earns"
+                | "produced"
+                | "produces"
+        )
+}
+
+/// The most words looked at on either side of a figure.
+const WINDOW: usize = 6;
+/// The most subject words kept on either side.
+const MAX_WORDS: usize = 3;
+
+/// Whether a token is part of a figure (digits, number words, units).
+fn is_figure_part(t: &Tok) -> bool {
+    starts_figure(t)
+        || t.piece.is_some()
+        || matches!(
+            t.lex,
+            Lex::Scale(_)
+                | Lex::Percent
+                | Lex::Per
+                | Lex::Cent
+                | Lex::Currency(_)
+                | Lex::Unit(_)
+                | Lex::Ordinal(_)
+        )
+}
+
+/// A token's lower-case word without a possessive `'s`.
+fn plain_word(t: &Tok) -> String {
+    let lower = t.core.to_lowercase();
+    match lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+    {
+        Some(base) => base.to_string(),
+        None => lower,
+    }
+}
+
+/// What a token means on the way to a figure's subject words.
+enum Step {
+    /// A word the figure may be about.
+    Subject,
+    /// A word to pass over.
+    Skip,
+    /// The end of the figure's reach.
+    Stop,
+}
+
+fn step(text: &str, t: &Tok, skipped: fn(&str) -> bool) -> Step {
+    if is_figure_part(t) {
+        Step::Stop
+    } else if skipped(&plain_word(t)) {
+        Step::Skip
+    } else if content_key(text, t).is_some() {
+        Step::Subject
+    } else {
+        Step::Stop
+    }
+}
+
+/// The content words right after tokens `..end` that a figure is about;
+/// a year after `in` or `by` (`14 percent in 2010`) stands for its time.
+fn after(text: &str, toks: &[Tok], end: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut k = end;
+    while k < toks.len() && k < end + WINDOW && found.len() < MAX_WORDS {
+        if toks[k - 1].clause_end || toks[k - 1].comma {
+            break;
+        }
+        if found.is_empty()
+            && k > end
+            && is_year(&toks[k])
+            && ["in", "by", "during"]
+                .iter()
+                .any(|w| toks[k - 1].core.eq_ignore_ascii_case(w))
+        {
+            found.push(k);
+            break;
+        }
+        match step(text, &toks[k], skipped_after) {
+            Step::Subject => found.push(k),
+            Step::Skip if found.is_empty() => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    found
+}
+
+/// Whether a token is a plain four-digit year.
+fn is_year(t: &Tok) -> bool {
+    t.core.len() == 4
+        && t.core.bytes().all(|b| b.is_ascii_digit())
+        && t.core
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// A subject word's identity: a content word's key, or a year's own.
+fn key(text: &str, t: &Tok) -> Option<u64> {
+    if is_year(t) {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(b"year:");
+        h.write(t.core.as_bytes());
+        return Some(h.finish());
+    }
+    content_key(text, t)
+}
+
+/// The words of an opening phrase set off by a comma that the figure's
+/// clause follows: `In the northern districts, 38% of children…`.
+fn fronted(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
+    let mut k = first;
+    let comma = loop {
+        if k == 0 || first - k > WINDOW {
+            return Vec::new();
+        }
+        k -= 1;
+        let t = &toks[k];
+        if t.sentence_end || t.clause_end || is_figure_part(t) {
+            return Vec::new();
+        }
+        if t.comma {
+            break k;
+        }
+    };
+    let mut start = comma;
+    while start > 0 && !toks[start - 1].sentence_end && comma - start < 8 {
+        start -= 1;
+    }
+    let opens = ["in", "across", "among", "within", "for", "at"]
+        .iter()
+        .any(|w| toks[start].core.eq_ignore_ascii_case(w));
+    let at_sentence_start = start == 0 || toks[start - 1].sentence_end;
+    if !(opens && at_sentence_start) || toks[start..=comma].iter().any(is_figure_part) {
+        return Vec::new();
+    }
+    (start..=comma)
+        .filter(|&i| !is_figure_part(&toks[i]) && content_key(text, &toks[i]).is_some())
+        .take(MAX_WORDS)
+        .collect()
+}
+
+/// The content words before token `first` that a figure is about.
+fn before(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut k = first;
+    while k > 0 && k + WINDOW > first && found.len() < MAX_WORDS {
+        k -= 1;
+        let t = &toks[k];
+        if t.clause_end || t.comma {
+            break;
+        }
+        match step(text, t, skipped_before) {
+            Step::Subject => found.push(k),
+            Step::Skip => {}
+            Step::Stop => break,
+        }
+    }
+    found
+}
+
+/// Sets the subjects of `mentions`, read from tokens `places` (first, end)
+/// of `toks`: all mentions of these tokens, in text order.
+pub fn attach(text: &str, toks: &[Tok], places: &[(usize, usize)], mentions: &mut [Mention]) {
+    // Dates and years are what figures are tied to, not figures to tie.
+    let anchor: Vec<bool> = mentions
+        .iter()
+        .map(|m| {
+            matches!(
+                m.quantity,
+                Quantity::Year(_) | Quantity::Date { .. } | Quantity::Decade(_)
+            )
+        })
+        .collect();
+    let mut sentence_of = Vec::with_capacity(places.len());
+    let (mut sentence, mut k) = (0usize, 0usize);
+    for &(first, _) in places {
+        while k < first {
+            sentence += usize::from(toks[k].sentence_end);
+            k += 1;
+        }
+        sentence_of.push(sentence);
+    }
+    let sides: Vec<(Vec<usize>, Vec<usize>)> = places
+        .iter()
+        .map(|&(first, end)| (before(text, toks, first), after(text, toks, end)))
+        .collect();
+    let mut i = 0;
+    while i < places.len() {
+        let mut j = i;
+        while j < places.len() && sentence_of[j] == sentence_of[i] {
+            j += 1;
+        }
+        let group = &sides[i..j];
+        let figures = || group.iter().zip(&anchor[i..j]).filter(|(_, a)| !**a);
+        let all_after = figures().all(|((_, a), _)| !a.is_empty());
+        let all_before = figures().all(|((b, _), _)| !b.is_empty());
+        for (n, (m, (b, a))) in mentions[i..j].iter_mut().zip(group).enumerate() {
+            if anchor[i + n] {
+                continue;
+            }
+            // The sentence's side; else the only side a figure has words on.
+            let words: &[usize] = if all_after || (!all_before && b.is_empty()) {
+                a
+            } else if all_before || a.is_empty() {
+                b
+            } else {
+                &[]
+            };
+            let mut words = words.to_vec();
+            words.sort_unstable();
+            let leading = fronted(text, toks, places[i + n].0);
+            m.subjects = words
+                .iter()
+                .map(|&k| (k, false))
+                .chain(leading.into_iter().map(|k| (k, true)))
+                .filter_map(|(k, fronted)| {
+                    let t = &toks[k];
+                    key(text, t).map(|hash| Subject {
+                        hash,
+                        span: subject_span(text, t.span.clone()),
+                        fronted,
+                    })
+                })
+                .collect();
+        }
+        i = j;
+    }
+}
+
+/// The word's span without a possessive `'s`.
+fn subject_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let word = &text[span.clone()];
+    let len = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .map_or(word.len(), str::len);
+    span.start..span.start + len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+
+    fn subjects(text: &str) -> Vec<(String, Vec<String>)> {
+        extract(text, 0..text.len())
+            .into_iter()
+            .map(|m| {
+                let words = m
+                    .subjects
+                    .iter()
+                    .map(|s| text[s.span.clone()].to_lowercase())
+                    .collect();
+                (text[m.span].to_string(), words)
+            })
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        list.iter()
+            .map(|(f, s)| (f.to_string(), s.iter().map(|w| w.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn subjects_after_the_figures() {
+        assert_eq!(
+            subjects("Literacy is 38 percent in the north but only 21 percent in the south."),
+            pairs(&[("38 percent", &["north"]), ("21 percent", &["south"])])
+        );
+        assert_eq!(
+            subjects("The province built 1,200 schools and hired 3,400 teachers."),
+            pairs(&[("1,200", &["schools"]), ("3,400", &["teachers"])])
+        );
+    }
+
+    #[test]
+    fn subjects_before_the_figures() {
+        assert_eq!(
+            subjects("The north had 38 percent, the south's share was 21 percent."),
+            pairs(&[
+                ("38 percent", &["north"]),
+                ("21 percent", &["south", "share"])
+            ])
+        );
+        assert_eq!(
+            subjects("Exports rose to $30 billion while imports fell to $20 billion."),
+            pairs(&[("$30 billion", &["exports"]), ("$20 billion", &["imports"])])
+        );
+        assert_eq!(
+            subjects("Punjab received 38 percent and Sindh 21 percent."),
+            pairs(&[("38 percent", &["punjab"]), ("21 percent", &["sindh"])])
+        );
+        assert_eq!(
+            subjects("In the south literacy reached 38 percent."),
+            pairs(&[("38 percent", &["south", "literacy"])])
+        );
+    }
+
+    #[test]
+    fn mixed_sentences_keep_only_clear_subjects() {
+        assert_eq!(
+            subjects("In the north 38 percent can read, against 21 percent in the south."),
+            pairs(&[("38 percent", &["north"]), ("21 percent", &["south"])])
+        );
+    }
+
+    #[test]
+    fn years_and_opening_phrases_tie_figures() {
+        assert_eq!(
+            subjects("The share rose from 14 percent in 2010 to 41 percent in 2020."),
+            pairs(&[
+                ("14 percent", &["2010"]),
+                ("2010", &[]),
+                ("41 percent", &["2020"]),
+                ("2020", &[])
+            ])
+        );
+        assert_eq!(
+            subjects("In the northern districts, 38% of children were stunted."),
+            pairs(&[("38%", &["children", "northern", "districts"])])
+        );
+    }
+}
