@@ -741,6 +741,7 @@ impl<'a> PrecisCheck<'a> {
                     );
                     (NumberStatus::NumberUnitMismatch, Some(i))
                 }
+                Verdict::NotInSource if m.incidental => (NumberStatus::NumberNotInSource, None),
                 Verdict::NotInSource => {
                     let severity = if m.weak {
                         Severity::Info

@@ -91,7 +91,9 @@ pub fn read(token: &str) -> Option<Piece> {
         if let Some(q) = compound(num, value, sep, rest) {
             return Some(Piece::Whole(q));
         }
-        if let Lex::Unit(u) = lexicon::lookup(&rest.to_ascii_lowercase()) {
+        // `5-year`, and `50-year-old`.
+        let first = rest.split(['-', '‐']).next().unwrap_or_default();
+        if let Lex::Unit(u) = lexicon::lookup(&first.to_ascii_lowercase()) {
             let (u, per) = lexicon::base_unit(u);
             return number(Some(Unit::Measure(u)), value * per, false);
         }
@@ -293,6 +295,7 @@ mod tests {
         assert_eq!(number("12%").2, Some(Unit::Percent));
         assert_eq!(number("10km").2, Some(Unit::Measure("km")));
         assert_eq!(number("5-year").2, Some(Unit::Measure("years")));
+        assert_eq!(number("50-year-old").2, Some(Unit::Measure("years")));
         assert_eq!(number("2024's").0, 2024.0);
     }
 

@@ -37,8 +37,8 @@ pub enum Lex {
     Vague(f64),
     /// `dozen`.
     Dozen,
-    /// `past`, `last`, `next`…: before a time span (`the past decade`), one
-    /// such span.
+    /// `past`, `last`, `next`, `every`…: before a time span
+    /// (`the past decade`, `every fortnight`), one such span.
     Recent,
     /// A word for a small group of a fixed size, read as a number only in
     /// `a couple of`, `a pair of`, `a score of`.
@@ -143,6 +143,7 @@ const LEXICON: &[(&str, Lex)] = &[
     ("next", Lex::Recent),
     ("previous", Lex::Recent),
     ("coming", Lex::Recent),
+    ("every", Lex::Recent),
     ("couple", Lex::Group(2)),
     ("pair", Lex::Group(2)),
     ("score", Lex::Group(20)),
@@ -358,13 +359,15 @@ pub fn lookup(w: &str) -> Lex {
 
 /// The unit a measure is compared in, and how many of that unit one
 /// `name` is: a decade is 10 years, a century 100, a month a twelfth of a
-/// year, a week 7 days and a fortnight 14, so `a decade` meets `10 years`.
+/// year, a week 7 days and a fortnight 14, an hour 60 minutes, so
+/// `a decade` meets `10 years` and `a quarter of an hour` `15 minutes`.
 pub fn base_unit(name: &'static str) -> (&'static str, f64) {
     match name {
         "decades" => ("years", 10.0),
         "centuries" => ("years", 100.0),
         "months" => ("years", 1.0 / 12.0),
         "weeks" => ("days", 7.0),
+        "hours" => ("minutes", 60.0),
         "fortnights" => ("days", 14.0),
         _ => (name, 1.0),
     }

@@ -41,6 +41,10 @@ pub struct Mention {
     /// For a range read from two figures (`from 5.3 to 9.1 million`), each
     /// figure alone, so a wrong bound can be named by itself.
     pub bounds: Vec<Mention>,
+    /// A span of time named rather than stated (`the first two centuries`,
+    /// `one year`): matched when the source has it, never called a figure
+    /// from nowhere when it has not.
+    pub incidental: bool,
 }
 
 /// A word a figure is about, as its sentence attaches it.

@@ -215,7 +215,11 @@ fn ascii_lower<'b>(core: &'b str, buf: &'b mut [u8; LEXICON_MAX]) -> Option<&'b 
 /// Reads a hyphenated number word: `twenty-one`, `one-third`, `two-thirds`,
 /// `twenty-first`, `multi-billion`, `five-year`.
 fn compound(lower: &str) -> Option<Compound> {
-    let parts: Vec<&str> = lower.split(['-', '‐']).collect();
+    let mut parts: Vec<&str> = lower.split(['-', '‐']).collect();
+    // `fifty-year-old`, `ten-day-long`: the last part says nothing more.
+    if parts.len() == 3 && matches!(parts[2], "old" | "long") {
+        parts.pop();
+    }
     let [first, second] = parts.as_slice() else {
         return None;
     };
@@ -257,6 +261,8 @@ struct Found {
     mantissa: Option<f64>,
     /// A range's two figures, each judged alone when the range is wrong.
     bounds: Option<[Bound; 2]>,
+    /// See [`Mention::incidental`].
+    incidental: bool,
 }
 
 /// One figure of a range read from two: its tokens and value.
@@ -278,6 +284,7 @@ impl Found {
             weak: false,
             mantissa: None,
             bounds: None,
+            incidental: false,
         }
     }
 
@@ -320,6 +327,7 @@ fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>
                             mantissa: Some(b.mantissa),
                             subjects: Vec::new(),
                             bounds: Vec::new(),
+                            incidental: false,
                         })
                         .collect()
                 });
@@ -332,6 +340,7 @@ fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>
                     mantissa: found.mantissa,
                     subjects: Vec::new(),
                     bounds,
+                    incidental: found.incidental,
                 });
                 places.push((first, end));
                 i = end;
@@ -427,6 +436,7 @@ fn mention_at(toks: &[Tok], i: usize, en: &Language) -> Option<Found> {
                 weak: f.weak,
                 mantissa,
                 bounds: None,
+                incidental: f.incidental,
             });
         }
     }
@@ -452,6 +462,12 @@ struct Figure {
     worded_scale: bool,
     /// The number before any scale (`8` of `8 million`).
     mantissa: f64,
+    /// How many of its base unit the figure's unit is (60 for hours, in
+    /// minutes): a bare lower bound (`6 to 8 hours`) takes it too.
+    per: f64,
+    /// A named period (`the first two centuries`) or `one year`: see
+    /// [`Mention::incidental`].
+    incidental: bool,
 }
 
 impl Figure {
@@ -497,6 +513,7 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
     // than a fact, so reported gently when the source lacks it.
     let mut idiom = false;
     let mut mantissa = None;
+    let mut per_unit = 1.0;
     let mut value;
     match (
         toks[k].piece.as_deref(),
@@ -544,6 +561,8 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
                 maybe_year: false,
                 worded_scale: false,
                 mantissa: v * per,
+                per,
+                incidental: false,
             });
         }
         (None, Lex::Recent, _) if joined(toks, k) => {
@@ -559,6 +578,14 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
             unit = Unit::Measure(u);
             idiom = true;
             k += 2;
+        }
+        (None, Lex::Quarter, _) => {
+            // `every quarter of an hour`.
+            let (end, v, u) = part_of_unit(toks, k, 0.25)?;
+            value = v;
+            unit = u;
+            idiom = true;
+            k = end;
         }
         (None, Lex::Half, _) if joined(toks, k) && joined(toks, k + 1) => {
             // `half a century`, `half a decade`, `half a year`.
@@ -596,12 +623,25 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
                 value = 12.0;
                 k += 2;
             }
-            Lex::Unit(u) if lexicon::is_notable_span(u) => {
+            Lex::Unit(u) if lexicon::is_notable_span(u) || and_a_half(toks, k + 2) => {
+                // `a decade`; `a year and a half`.
                 let (u, per) = lexicon::base_unit(u);
                 value = per;
                 unit = Unit::Measure(u);
                 idiom = true;
                 k += 2;
+                if and_a_half(toks, k) {
+                    value *= 1.5;
+                    k += 3;
+                }
+            }
+            Lex::Quarter => {
+                // `a quarter of an hour`.
+                let (end, v, u) = part_of_unit(toks, k + 1, 0.25)?;
+                value = v;
+                unit = u;
+                idiom = true;
+                k = end;
             }
             Lex::Group(n) if group_follows(toks, k + 1) => {
                 value = f64::from(n);
@@ -620,6 +660,11 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
             _ => return None,
         },
         _ => return None,
+    }
+    // `one and a half years`, `two and a half million`.
+    if and_a_half(toks, k) && value.fract() == 0.0 && unit == Unit::None {
+        value += 0.5;
+        k += 3;
     }
     let first_value_end = k;
     let mantissa = mantissa.unwrap_or(value);
@@ -657,6 +702,7 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
             Lex::Unit(u) if unit == Unit::None => {
                 let (u, per) = lexicon::base_unit(u);
                 value *= per;
+                per_unit = per;
                 unit = Unit::Measure(u);
                 k += 1;
             }
@@ -664,6 +710,15 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
         }
     }
     let attached = scaled || unit != Unit::None || k != first_value_end;
+    // `one year` is usually `in a certain year`, not a span of one.
+    let one_period =
+        worded && mantissa == 1.0 && matches!(unit, Unit::Measure("years" | "days" | "minutes"));
+    // `the first two centuries` names a period rather than measuring one.
+    let named_period = matches!(unit, Unit::Measure("years" | "days" | "minutes"))
+        && j > 0
+        && matches!(toks[j - 1].lex, Lex::Ordinal(_) | Lex::Recent);
+    idiom |= one_period || named_period;
+    let incidental = one_period || named_period;
     let lone_one = worded && !attached && value == 1.0 && k == j + 1;
     Some(Figure {
         end: k,
@@ -675,7 +730,34 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
         maybe_year: plain && !attached,
         worded_scale: scaled,
         mantissa,
+        per: per_unit,
+        incidental,
     })
+}
+
+/// Whether tokens from `k` read `and a half`.
+fn and_a_half(toks: &[Tok], k: usize) -> bool {
+    k + 2 < toks.len()
+        && joined(toks, k - 1)
+        && toks[k].lex == Lex::And
+        && toks[k + 1].lex == Lex::Article
+        && toks[k + 2].lex == Lex::Half
+        && joined(toks, k)
+        && joined(toks, k + 1)
+}
+
+/// `quarter of an hour` from token `k` (the fraction word): the end token,
+/// `share` of the unit as a value, and the unit.
+fn part_of_unit(toks: &[Tok], k: usize, share: f64) -> Option<(usize, f64, Unit)> {
+    let of = toks.get(k + 1)?;
+    let (Lex::Article, Lex::Unit(u)) = (toks.get(k + 2)?.lex, toks.get(k + 3)?.lex) else {
+        return None;
+    };
+    if !of.core.eq_ignore_ascii_case("of") || !joined(toks, k) || !joined(toks, k + 2) {
+        return None;
+    }
+    let (u, per) = lexicon::base_unit(u);
+    Some((k + 4, share * per, Unit::Measure(u)))
 }
 
 /// Whether `a couple`, `a pair`, `a score` at token `k` is followed by
@@ -814,16 +896,16 @@ fn range(
     if is_year(low) != is_year(high) {
         return None;
     }
-    let unit = if low.unit == Unit::None {
-        high.unit
+    let (unit, low_per) = if low.unit == Unit::None {
+        (high.unit, high.per)
     } else {
-        low.unit
+        (low.unit, 1.0)
     };
     let scale = scale_of(high);
     let low_value = if scale > 1.0 && low.value < high.value / scale {
         low.value * scale
     } else {
-        low.value
+        low.value * low_per
     };
     let quantity = if high.value > low_value {
         Quantity::Range {
@@ -832,10 +914,10 @@ fn range(
             unit,
             direction,
         }
-    } else if direction == Direction::Rising && high.value < low.value {
+    } else if direction == Direction::Rising && high.value < low_value {
         Quantity::Range {
             low: high.value,
-            high: low.value,
+            high: low_value,
             unit,
             direction: Direction::Falling,
         }
@@ -1012,6 +1094,10 @@ fn other_at(toks: &[Tok], j: usize) -> Option<Found> {
         _ => {}
     }
     match t.lex {
+        // `and a half` belongs to the figure before it.
+        Lex::Half if j >= 2 && toks[j - 1].lex == Lex::Article && toks[j - 2].lex == Lex::And => {
+            None
+        }
         Lex::Half => Some(one(Quantity::Fraction(0.5))),
         Lex::Quarter => Some(one(Quantity::Fraction(0.25))),
         Lex::Ordinal(n) => Some(one(Quantity::Ordinal(u64::from(n))).weak()),
@@ -1024,6 +1110,10 @@ fn other_at(toks: &[Tok], j: usize) -> Option<Found> {
 /// `two thirds`; the end token and the value.
 fn word_fraction_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
     if !joined(toks, j) {
+        return None;
+    }
+    // `a quarter of an hour` is a span of time, read as a figure.
+    if part_of_unit(toks, j + 1, 1.0).is_some() {
         return None;
     }
     let f = match (toks[j].lex, toks[j + 1].lex) {
@@ -1039,17 +1129,26 @@ fn word_fraction_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
 /// How many content words on each side of a figure describe it.
 const CONTEXT_WORDS: usize = 4;
 
-/// Hashes of the content words near tokens `first..end`, within the sentence.
+/// Hashes of the content words near tokens `first..end`, within the clause.
 fn context(text: &str, toks: &[Tok], first: usize, end: usize) -> Vec<u64> {
+    // The words of the figure's own clause: a comma, a clause's end or
+    // another figure ends what describes it.
+    let bounded = |t: &Tok| t.sentence_end || t.clause_end || t.comma;
     let mut out = Vec::with_capacity(2 * CONTEXT_WORDS);
     let mut k = first;
-    while k > 0 && out.len() < CONTEXT_WORDS && !toks[k - 1].sentence_end {
+    while k > 0 && out.len() < CONTEXT_WORDS && !bounded(&toks[k - 1]) {
         k -= 1;
+        if toks[k].piece.is_some() {
+            break;
+        }
         push_context(text, &toks[k], &mut out);
     }
     let before = out.len();
     let mut k = end;
-    while k < toks.len() && out.len() < before + CONTEXT_WORDS && !toks[k - 1].sentence_end {
+    while k < toks.len() && out.len() < before + CONTEXT_WORDS && !bounded(&toks[k - 1]) {
+        if toks[k].piece.is_some() {
+            break;
+        }
         push_context(text, &toks[k], &mut out);
         k += 1;
     }
@@ -1241,9 +1340,9 @@ mod tests {
         assert_eq!(
             one("6 to 8 hours").clone(),
             Quantity::Range {
-                low: 6.0,
-                high: 8.0,
-                unit: Unit::Measure("hours"),
+                low: 360.0,
+                high: 480.0,
+                unit: Unit::Measure("minutes"),
                 direction: Direction::Either,
             }
         );
@@ -1281,6 +1380,40 @@ mod tests {
         assert_eq!(one("a pair of dams"), amount(2.0, Unit::None));
         assert!(quantities("a year later, a week on, a married couple").is_empty());
         assert_eq!(one("a score of 80"), amount(80.0, Unit::None));
+        assert_eq!(one("in a year and a half"), years(1.5));
+        assert_eq!(one("one and a half years"), years(1.5));
+        assert_eq!(one("two and a half million"), amount(2.5e6, Unit::None));
+        let minutes = |v| amount(v, Unit::Measure("minutes"));
+        assert_eq!(one("every quarter of an hour"), minutes(15.0));
+        assert_eq!(one("a quarter of an hour"), minutes(15.0));
+        assert_eq!(one("half an hour"), minutes(30.0));
+        assert_eq!(one("2 hours"), minutes(120.0));
+        assert_eq!(one("every fortnight"), amount(14.0, Unit::Measure("days")));
+        assert_eq!(one("a 50-year-old law"), years(50.0));
+        assert_eq!(one("a fifty-year-old law"), years(50.0));
+    }
+
+    #[test]
+    fn named_periods_and_one_year_are_weak() {
+        for text in [
+            "in the first two centuries",
+            "one year barely a fifth",
+            "the last ten years",
+        ] {
+            let m = extract(text, 0..text.len());
+            let span = m.iter().find(|m| {
+                matches!(
+                    m.quantity,
+                    Quantity::Amount {
+                        unit: Unit::Measure(_),
+                        ..
+                    }
+                )
+            });
+            assert!(span.is_some_and(|m| m.weak), "{text}: {m:?}");
+        }
+        let m = extract("over two decades", 0..16);
+        assert!(!m[0].weak);
     }
 
     #[test]

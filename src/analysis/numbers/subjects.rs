@@ -211,11 +211,11 @@ fn fronted(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
         }
         k -= 1;
         let t = &toks[k];
+        if t.comma && !t.clause_end {
+            break k;
+        }
         if t.sentence_end || t.clause_end || is_figure_part(t) {
             return Vec::new();
-        }
-        if t.comma {
-            break k;
         }
     };
     let mut start = comma;
@@ -226,11 +226,14 @@ fn fronted(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
         .iter()
         .any(|w| toks[start].core.eq_ignore_ascii_case(w));
     let at_sentence_start = start == 0 || toks[start - 1].sentence_end;
-    if !(opens && at_sentence_start) || toks[start..=comma].iter().any(is_figure_part) {
+    let only_years = toks[start..=comma]
+        .iter()
+        .all(|t| !is_figure_part(t) || is_year(t));
+    if !(opens && at_sentence_start && only_years) {
         return Vec::new();
     }
     (start..=comma)
-        .filter(|&i| !is_figure_part(&toks[i]) && content_key(text, &toks[i]).is_some())
+        .filter(|&i| is_year(&toks[i]) || content_key(text, &toks[i]).is_some())
         .take(MAX_WORDS)
         .collect()
 }
@@ -243,6 +246,19 @@ fn before(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
         k -= 1;
         let t = &toks[k];
         if t.clause_end || t.comma {
+            break;
+        }
+        // `by 2020 the share reached 61 percent`: the year it stood in,
+        // unless that year is the one of a figure before it (`14 percent
+        // in 2010 to 41 percent`).
+        if is_year(t)
+            && k > 0
+            && ["in", "by", "since", "until"]
+                .iter()
+                .any(|w| toks[k - 1].core.eq_ignore_ascii_case(w))
+            && (k < 2 || !is_figure_part(&toks[k - 2]))
+        {
+            found.push(k);
             break;
         }
         match step(text, t, skipped_before) {
@@ -397,6 +413,19 @@ mod tests {
         assert_eq!(
             subjects("In the north 38 percent can read, against 21 percent in the south."),
             pairs(&[("38 percent", &["north"]), ("21 percent", &["south"])])
+        );
+    }
+
+    #[test]
+    fn years_before_and_in_opening_phrases() {
+        assert_eq!(
+            subjects("In 2005, only 38 percent could read; by 2020 the share reached 61 percent."),
+            pairs(&[
+                ("2005", &[]),
+                ("38 percent", &["2005"]),
+                ("2020", &[]),
+                ("61 percent", &["2020", "share"])
+            ])
         );
     }
 

@@ -42,7 +42,7 @@ fn label_then_count() -> String {
 static OWN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let (a, b) = (count_then_words(), label_then_count());
     Regex::new(&format!(
-        r"^(?i)\s*(?:[-–—]+\s*)?(?:[(\[]\s*(?:{a}|{b}|(?:{APPROX}\s*)?\d{{1,3}})\s*[)\]]|{a}|{b})\s*\.?\s*$"
+        r"^(?i)\s*(?:[-–—]+\s*)?[*_]{{0,2}}(?:[(\[]\s*(?:{a}|{b}|(?:{APPROX}\s*)?\d{{1,3}})\s*[)\]]|{a}|{b})[*_]{{0,2}}\s*\.?\s*$"
     ))
     .expect("valid regex")
 });
@@ -52,7 +52,7 @@ static OWN_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static GLUED: LazyLock<Regex> = LazyLock::new(|| {
     let (a, b) = (count_then_words(), label_then_count());
     Regex::new(&format!(
-        r"(?i)(?:[(\[]\s*(?:{a}|{b}|(?:{APPROX}\s*)?\d{{1,3}})\s*[)\]]|(?:^|\s)[-–—]+\s*(?:{a}|{b}))\s*\.?\s*$"
+        r"(?i)[*_]{{0,2}}(?:[(\[]\s*(?:{a}|{b}|(?:{APPROX}\s*)?\d{{1,3}})\s*[)\]]|(?:^|\s)[-–—]+\s*(?:{a}|{b}))[*_]{{0,2}}\s*\.?\s*$"
     ))
     .expect("valid regex")
 });
@@ -112,6 +112,9 @@ mod tests {
             ("— 38 words", 38, false),
             ("- 38 words", 38, false),
             ("(Words: 38)", 38, false),
+            ("*(38 words)*", 38, false),
+            ("**(38 words)**", 38, false),
+            ("_38 words_", 38, false),
             ("74/221 Words", 74, false),
             ("  (38 words)  ", 38, false),
         ] {
