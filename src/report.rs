@@ -216,6 +216,9 @@ pub struct NumberCheck {
     pub status: NumberStatus,
     /// The source figure it matched or was compared with.
     pub source: Option<Located>,
+    /// That source figure's place among the source's distinct figures.
+    #[serde(skip)]
+    pub fact: Option<usize>,
 }
 
 /// The figures of both texts.
@@ -231,10 +234,29 @@ pub struct NumbersSummary {
 /// How much of the source the précis covers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CoverageSummary {
-    /// The weighted share of the passage's content covered, 0 to 1.
+    /// The share of the passage's content conveyed, 0 to 1: each
+    /// sentence's weight, in full when covered and half when partly.
     pub overall: f64,
     /// Every source sentence with content words, in source order.
     pub sentences: Vec<SentenceCoverage>,
+    /// How coverage was measured (see the README).
+    pub method: &'static str,
+    /// Whether coverage was measured for this report (the editor measures
+    /// it when typing pauses, not on every key).
+    #[serde(skip)]
+    pub measured: bool,
+}
+
+impl CoverageSummary {
+    /// Coverage not measured (yet).
+    pub fn not_measured() -> Self {
+        Self {
+            overall: 0.0,
+            sentences: Vec::new(),
+            method: crate::analysis::coverage::METHOD,
+            measured: false,
+        }
+    }
 }
 
 /// How readable the précis is, beside the source.
@@ -282,7 +304,47 @@ pub struct Report {
     pub summary: Counts,
 }
 
+impl Counts {
+    /// How many of `flags` are of each severity.
+    pub fn of(flags: &[Flag]) -> Self {
+        let mut n = Self::default();
+        for f in flags {
+            match f.severity {
+                Severity::Error => n.errors += 1,
+                Severity::Warning => n.warnings += 1,
+                Severity::Info => n.infos += 1,
+            }
+        }
+        n
+    }
+}
+
 impl Report {
+    /// This report (made without coverage) with `coverage` measured for an
+    /// earlier version of the text, and its `left_out` flags placed at the
+    /// end of this version's body (`at` gives that place's line and
+    /// column): what the editor shows while typing, until it measures
+    /// coverage again.
+    pub fn graft_coverage(
+        &mut self,
+        coverage: &CoverageSummary,
+        left_out: &[Flag],
+        at: (usize, usize),
+    ) {
+        self.coverage = coverage.clone();
+        let end = self.precis.body_end;
+        self.flags.extend(left_out.iter().map(|f| Flag {
+            start: end,
+            end,
+            text: String::new(),
+            line: at.0,
+            column: at.1,
+            ..f.clone()
+        }));
+        self.flags.sort_by_key(|f| (f.start, f.severity, f.kind));
+        self.summary = Counts::of(&self.flags);
+    }
+
     /// Whether anything at warning level or above was found.
     pub fn has_findings(&self) -> bool {
         self.summary.errors + self.summary.warnings > 0

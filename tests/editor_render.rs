@@ -53,38 +53,74 @@ fn every_source_figure_can_be_highlighted() {
     insta::assert_snapshot!(text);
 }
 
-/// The gutter cell beside the source row that starts with `row_start`.
-fn gutter_beside(screen: &str, row_start: &str) -> char {
+/// The gutter's two cells (the bar, and `•` for a key point) beside the
+/// source row that starts with `row_start`.
+fn gutter_beside(screen: &str, row_start: &str) -> (char, char) {
     let line = screen
         .lines()
         .find(|l| l.contains(row_start))
         .unwrap_or_else(|| panic!("no row with {row_start:?}:\n{screen}"));
     let at = line.find(row_start).expect("row");
-    line[..at].trim_end().chars().last().expect("gutter cell")
+    let mut cells = line[..at].chars().skip(1);
+    (cells.next().expect("bar"), cells.next().expect("key mark"))
 }
 
 #[test]
 fn the_source_gutter_follows_coverage_as_the_precis_changes() {
     let mut app = app_on("silk-road");
+    let pending = screen(&app, 120, 40);
+    assert_eq!(gutter_beside(&pending, "Silk was only one of the").0, '·');
+    assert!(pending.contains("coverage…"), "{pending}");
+    app.measure_coverage();
     let before = screen(&app, 120, 40);
     assert_eq!(
-        gutter_beside(&before, "Silk was only one of the"),
+        gutter_beside(&before, "Silk was only one of the").0,
         '░',
         "{before}"
     );
     assert!(before.contains("covered 0%"), "{before}");
+    // In other words: goods and ideas, not the passage's own phrases.
     type_text(
         &mut app,
-        "Silk was only one commodity moving along these routes; spices, glass, horses, paper and metals travelled both ways.",
+        "Besides silk, caravans carried spice, glassware, mounts, paper and bullion both ways.",
     );
+    let typed = screen(&app, 120, 40);
+    assert_eq!(
+        gutter_beside(&typed, "Silk was only one of the").0,
+        '░',
+        "coverage waits for a pause in typing"
+    );
+    app.measure_coverage();
     let after = screen(&app, 120, 40);
     assert_eq!(
-        gutter_beside(&after, "Silk was only one of the"),
+        gutter_beside(&after, "Spices, glass, horses").0,
         '█',
         "{after}"
     );
     assert!(!after.contains("covered 0%"), "{after}");
     insta::assert_snapshot!(after);
+}
+
+#[test]
+fn key_points_are_marked_and_never_dim() {
+    let mut app = app_on("silk-road");
+    app.measure_coverage();
+    let theme = precis::ui::theme::Theme::new(true);
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    terminal
+        .draw(|f| precis::ui::render(f, &app, &theme))
+        .expect("draws");
+    let buf = terminal.backend().buffer();
+    let keys: Vec<u16> = (0..40).filter(|&y| buf[(2, y)].symbol() == "•").collect();
+    assert!(keys.len() >= 3, "key points are marked");
+    for y in keys {
+        let bar = &buf[(1, y)];
+        assert!(
+            !bar.modifier.contains(ratatui::style::Modifier::DIM),
+            "row {y}: a key point's bar is not dim"
+        );
+    }
 }
 
 #[test]

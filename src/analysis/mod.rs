@@ -235,10 +235,15 @@ impl SourceAnalysis {
     /// (one per keystroke in the editor) take time in proportion to the
     /// précis.
     pub fn analyse(&self, precis: &str, settings: &Settings) -> Report {
+        self.analyse_scoped(precis, settings, Scope::Full)
+    }
+
+    /// [`Self::analyse`], measuring coverage or not (see [`Scope`]).
+    pub fn analyse_scoped(&self, precis: &str, settings: &Settings, scope: Scope) -> Report {
         let index = self
             .shingles
             .get_or_init(|| Shingles::new(&self.text, self.body_start..self.text.len()));
-        PrecisCheck::new(self, index, self.coverage(), precis, settings).run()
+        PrecisCheck::new(self, index, self.coverage(), precis, settings, scope).run()
     }
 }
 
@@ -322,7 +327,7 @@ pub fn analyse(
     });
     let sentences = SourceCoverage::index(walked, &coverage::figure_places(&measured.facts));
     let analysis = SourceAnalysis::from_measured(source, counting, measured, lines);
-    PrecisCheck::new(&analysis, &index, &sentences, precis, settings).run()
+    PrecisCheck::new(&analysis, &index, &sentences, precis, settings, Scope::Full).run()
 }
 
 fn locate(text: &str, lines: &LineIndex, range: Range<usize>) -> Located {
@@ -370,6 +375,26 @@ fn judged<'m>(
     }
 }
 
+/// Words as a reader lists them: `“a”`, `“a” or “b”`, `“a”, “b” or “c”`.
+fn quoted_list(words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// What an analysis measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything, coverage included.
+    Full,
+    /// Everything but coverage, which the editor measures when typing
+    /// pauses rather than on every key.
+    WithoutCoverage,
+}
+
 /// One précis being checked: the state shared by the rules.
 struct PrecisCheck<'a> {
     source: &'a SourceAnalysis,
@@ -378,6 +403,7 @@ struct PrecisCheck<'a> {
     coverage: &'a SourceCoverage,
     text: &'a str,
     settings: &'a Settings,
+    scope: Scope,
     lines: LineIndex,
     parts: structure::PrecisParts,
     flags: Vec<Flag>,
@@ -390,6 +416,7 @@ impl<'a> PrecisCheck<'a> {
         coverage: &'a SourceCoverage,
         text: &'a str,
         settings: &'a Settings,
+        scope: Scope,
     ) -> Self {
         Self {
             source,
@@ -397,6 +424,7 @@ impl<'a> PrecisCheck<'a> {
             coverage,
             text,
             settings,
+            scope,
             lines: LineIndex::new(text),
             parts: structure::parse(text),
             flags: Vec::new(),
@@ -441,22 +469,18 @@ impl<'a> PrecisCheck<'a> {
         let title_words = self.title();
         self.declared(words);
         self.style();
-        let (numbers, figures) = self.numbers();
+        let (numbers, figures, matched) = self.numbers();
         let copied_share = self.copied(words, &figures);
-        let coverage = self.coverage(&figures);
+        let coverage = match self.scope {
+            Scope::Full => self.coverage(&matched),
+            Scope::WithoutCoverage => CoverageSummary::not_measured(),
+        };
         let readability = ReadabilitySummary {
             precis: self.readability(words),
             source: self.coverage.readability(),
         };
         self.flags.sort_by_key(|f| (f.start, f.severity, f.kind));
-        let mut summary = Counts::default();
-        for f in &self.flags {
-            match f.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-            }
-        }
+        let summary = Counts::of(&self.flags);
         Report {
             report_version: REPORT_VERSION,
             preset: self.settings.preset,
@@ -667,8 +691,9 @@ impl<'a> PrecisCheck<'a> {
         f.source = Some(at.clone());
     }
 
-    /// Checks the précis's figures; returns the summary and the figures.
-    fn numbers(&mut self) -> (NumbersSummary, Vec<numbers::Mention>) {
+    /// Checks the précis's figures; returns the summary, the figures, and
+    /// the source figures (fact indices) they rightly restate.
+    fn numbers(&mut self) -> (NumbersSummary, Vec<numbers::Mention>, Vec<usize>) {
         let mut found = Vec::new();
         if let Some(title) = self.parts.title.clone() {
             found.extend(numbers::extract(self.text, title));
@@ -759,6 +784,7 @@ impl<'a> PrecisCheck<'a> {
                 at: locate(self.text, &self.lines, m.span.clone()),
                 status,
                 source: related.map(|i| fact_at[i].clone()),
+                fact: related,
             });
         }
         let source_unused = fact_at
@@ -767,11 +793,16 @@ impl<'a> PrecisCheck<'a> {
             .filter(|(_, used)| !**used)
             .map(|(at, _)| at.clone())
             .collect();
+        let matched = checks
+            .iter()
+            .filter(|c| c.status == NumberStatus::Matches)
+            .filter_map(|c| c.fact)
+            .collect();
         let summary = NumbersSummary {
             precis: checks,
             source_unused,
         };
-        (summary, found)
+        (summary, found, matched)
     }
 
     /// What to tell a student who gave source figure `found` (written
@@ -800,17 +831,27 @@ impl<'a> PrecisCheck<'a> {
         )
     }
 
-    /// Measures what of the source the title and body cover (with their
-    /// `figures`), and flags the heaviest key points left out.
-    fn coverage(&mut self, figures: &[numbers::Mention]) -> CoverageSummary {
+    /// Measures what of the source the title and body restate (with the
+    /// source figures they rightly give, `matched`), and flags the key
+    /// points left out.
+    fn coverage(&mut self, matched: &[usize]) -> CoverageSummary {
         let title = self.parts.title.clone().map_or("", |r| &self.text[r]);
         let body = &self.text[self.parts.body.clone()];
-        let sentences = self.coverage.measure(&format!("{title}\n{body}"), figures);
+        let measured = self
+            .coverage
+            .measure(&format!("{title}\n{body}"), matched, UNCOVERED_SHOWN);
         let end = self.parts.body.end;
-        for point in coverage::uncovered_points(&sentences, UNCOVERED_SHOWN) {
-            let at = self.source.locate(point.range());
+        for point in &measured.left_out {
+            let at = self
+                .source
+                .locate(measured.sentences[point.sentence].range());
+            let idea = if point.missing.is_empty() {
+                String::new()
+            } else {
+                format!(" — nothing restates {}", quoted_list(&point.missing))
+            };
             let msg = format!(
-                "key point possibly left out (source line {}): “{}”",
+                "key point left out (source line {}){idea}: “{}”",
                 at.line,
                 crate::text::shorten(&shown(&at.text), 60)
             );
@@ -818,8 +859,10 @@ impl<'a> PrecisCheck<'a> {
                 .source = Some(at);
         }
         CoverageSummary {
-            overall: coverage::overall(&sentences),
-            sentences,
+            overall: coverage::overall(&measured.sentences),
+            sentences: measured.sentences,
+            method: coverage::METHOD,
+            measured: true,
         }
     }
 

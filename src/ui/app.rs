@@ -18,7 +18,7 @@ use super::marks::Marks;
 use super::picker::Picker;
 use super::source_pane::WrapCache;
 use crate::analysis::words::CountingOptions;
-use crate::analysis::{Settings, SourceAnalysis, structure};
+use crate::analysis::{Scope, Settings, SourceAnalysis, structure};
 use crate::exam::Feedback;
 use crate::exam::clock;
 use crate::report::{FlagKind, Report};
@@ -309,6 +309,11 @@ pub struct App {
     pub(super) title_moved: Option<String>,
     /// A first line the student put back after it was moved: not moved again.
     pub(super) declined_title: Option<String>,
+    /// Coverage as last measured, and its key-points-left-out flags: shown
+    /// while typing goes on, since coverage is measured when typing pauses.
+    coverage: Option<(crate::report::CoverageSummary, Vec<crate::report::Flag>)>,
+    /// The text changed since coverage was last measured.
+    pub coverage_due: bool,
 }
 
 /// The parts of an app that a draft or a fresh start provides.
@@ -377,7 +382,11 @@ impl App {
         );
         let body = new_textarea(&clean_input(&start.body), BODY_PLACEHOLDER);
         let (text, prefix) = compose(&title, &body);
-        let report = start.source.analysis.analyse(&text, &start.settings);
+        let report =
+            start
+                .source
+                .analysis
+                .analyse_scoped(&text, &start.settings, Scope::WithoutCoverage);
         let marks = Marks::build(&report, &text, prefix, title.lines(), body.lines());
         let mut app = App {
             source: start.source,
@@ -418,6 +427,8 @@ impl App {
             feedback: Feedback::All,
             title_moved: None,
             declined_title: None,
+            coverage: None,
+            coverage_due: true,
         };
         if app.body.lines().len() > 1 && app.adopt_title_line() {
             // Loaded, not typed: nothing to undo.
@@ -432,14 +443,53 @@ impl App {
         compose(&self.title, &self.body)
     }
 
-    /// Re-checks the précis and maps the findings onto the screen.
+    /// Re-checks the précis (all but coverage, which is measured when
+    /// typing pauses: [`App::measure_coverage`]) and maps the findings onto
+    /// the screen.
     pub fn reanalyse(&mut self) {
-        let (text, prefix) = self.precis_text();
+        let (text, _) = self.precis_text();
+        self.report =
+            self.source
+                .analysis
+                .analyse_scoped(&text, &self.settings, Scope::WithoutCoverage);
+        if let Some((coverage, left_out)) = &self.coverage {
+            let lines = crate::text::lines::LineIndex::new(&text);
+            let at = lines.position(&text, self.report.precis.body_end);
+            self.report
+                .graft_coverage(coverage, left_out, (at.line, at.column));
+        }
+        self.map_report(&text);
+    }
+
+    /// Measures how much of the source the précis covers, with everything
+    /// else, and keeps it for the keystrokes that follow.
+    pub fn measure_coverage(&mut self) {
+        let (text, _) = self.precis_text();
         self.report = self.source.analysis.analyse(&text, &self.settings);
+        let left_out = self
+            .report
+            .flags
+            .iter()
+            .filter(|f| f.kind == FlagKind::UncoveredPoint)
+            .cloned()
+            .collect();
+        self.coverage = Some((self.report.coverage.clone(), left_out));
+        self.coverage_due = false;
+        self.map_report(&text);
+    }
+
+    /// Whether coverage has been measured for some version of the text.
+    pub fn coverage_known(&self) -> bool {
+        self.coverage.is_some()
+    }
+
+    /// Maps the report's spans onto the title field, body and source.
+    fn map_report(&mut self, text: &str) {
+        let prefix = text.len() - self.body.lines().join("\n").len();
         self.marks = if self.shows(Feedback::All) {
             Marks::build(
                 &self.report,
-                &text,
+                text,
                 prefix,
                 self.title.lines(),
                 self.body.lines(),
@@ -557,7 +607,7 @@ impl App {
         self.overlay = Overlay::None;
         self.save = SaveState::Unsaved;
         self.revision += 1;
-        self.reanalyse();
+        self.measure_coverage();
     }
 
     /// Notes the précis's length at `now`, when it changed since the last
@@ -742,6 +792,7 @@ impl App {
         }
         self.save = SaveState::Unsaved;
         self.revision += 1;
+        self.coverage_due = true;
         if self.defer_analysis {
             self.analysis_due = true;
         } else {

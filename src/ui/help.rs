@@ -39,8 +39,10 @@ pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
         Span::styled("░", theme.dim()),
         Span::styled(" not (", theme.dim()),
         Span::styled("░", theme.error()),
+        Span::styled(" a key point left out); ", theme.dim()),
+        Span::raw("•"),
         Span::styled(
-            " a key point), judged by the words your précis shares with it.",
+            " marks the passage's key points. It is judged by meaning, your own words included, and updates when you pause.",
             theme.dim(),
         ),
     ]));

@@ -223,7 +223,10 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         exam: options.exam,
         echo: Echo::default(),
         strays: Vec::new(),
+        typed_at: Instant::now(),
     };
+    // The word vectors coverage needs are indexed while the editor draws.
+    crate::analysis::coverage::vectors::preload();
     let mut terminal = enter()?;
     let size = terminal.size()?;
     let bytes = start.source.analysis.text().len();
@@ -479,6 +482,9 @@ struct Session {
     /// Cells where an echoed key did not land: written again after the
     /// next frame.
     strays: Vec<Position>,
+    /// When the text last changed, for measuring coverage once typing
+    /// pauses.
+    typed_at: Instant,
 }
 
 /// Idle time after which changes are saved.
@@ -487,6 +493,9 @@ const IDLE_SAVE: Duration = Duration::from_millis(500);
 const MAX_UNSAVED: Duration = Duration::from_secs(2);
 /// How often the loop wakes to autosave or notice a signal.
 const TICK: Duration = Duration::from_millis(200);
+/// How long typing pauses before coverage is measured again (it then takes
+/// a few milliseconds, so it is on screen well within 150 ms of the pause).
+const COVERAGE_PAUSE: Duration = Duration::from_millis(100);
 
 impl Session {
     fn event_loop(
@@ -507,6 +516,9 @@ impl Session {
                 self.apply(app, effect);
             }
             self.autosave(app);
+            if app.coverage_due && self.typed_at.elapsed() >= COVERAGE_PAUSE {
+                app.measure_coverage();
+            }
             {
                 // The input thread writes echoes too: not during a frame.
                 let _frame = io::stdout().lock();
@@ -537,7 +549,14 @@ impl Session {
                 return Ok(());
             }
             *self.echo.lock().unwrap_or_else(PoisonError::into_inner) = spot_for(app);
-            match events.recv_timeout(TICK) {
+            let wait = if app.coverage_due {
+                COVERAGE_PAUSE
+                    .saturating_sub(self.typed_at.elapsed())
+                    .clamp(Duration::from_millis(1), TICK)
+            } else {
+                TICK
+            };
+            match events.recv_timeout(wait) {
                 Ok(event) => {
                     self.handle(app, event);
                     // Keys that arrived meanwhile (a fast typist, a paste
@@ -580,6 +599,7 @@ impl Session {
         }
         if app.revision != before {
             let now = Instant::now();
+            self.typed_at = now;
             self.changed_at = Some(now);
             self.dirty_since.get_or_insert(now);
             self.keep_rescue(app);

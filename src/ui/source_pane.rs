@@ -167,10 +167,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .border_style(theme.border(focused))
         .title(title);
     if app.shows(Feedback::All) {
-        block = block.title_bottom(format!(
-            " covered {:.0}% ",
-            app.report.coverage.overall * 100.0
-        ));
+        block = block.title_bottom(if app.coverage_known() {
+            format!(" covered {:.0}% ", app.report.coverage.overall * 100.0)
+        } else {
+            " coverage… ".to_string()
+        });
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -259,11 +260,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Columns of the coverage gutter: the bar and a space.
 const GUTTER: u16 = 2;
 
-/// The gutter cell of one display row: how well the précis covers the
-/// sentence the row belongs to. Shade and colour both tell the step, so it
-/// reads on a monochrome terminal too; key points the flags name as left out
-/// are red.
+/// The gutter cells of one display row: how well the précis covers the
+/// sentence the row belongs to, and `•` beside a key point of the passage.
+/// Shade and colour both tell the step, so it reads on a monochrome
+/// terminal too; key points the flags name as left out are red, and key
+/// points are never dim. Before coverage is first measured, `·`.
 fn coverage_bar(app: &App, theme: &Theme, row: Range<usize>) -> Line<'static> {
+    if !app.coverage_known() {
+        return Line::from(Span::styled("·", theme.dim()));
+    }
     let sentences = &app.report.coverage.sentences;
     let i = sentences.partition_point(|s| s.end <= row.start);
     let Some(s) = sentences
@@ -280,9 +285,15 @@ fn coverage_bar(app: &App, theme: &Theme, row: Range<usize>) -> Line<'static> {
         Level::Covered => ("█", theme.good()),
         Level::Partly => ("▒", theme.warning()),
         Level::Not if key_point_left_out => ("░", theme.error()),
+        Level::Not if s.key => ("░", Style::default()),
         Level::Not => ("░", theme.dim()),
     };
-    Line::from(vec![Span::styled(bar, style), Span::raw(" ")])
+    let key = if s.key && row.start <= s.start {
+        "•"
+    } else {
+        " "
+    };
+    Line::from(vec![Span::styled(bar, style), Span::raw(key)])
 }
 
 /// The highlighted byte ranges overlapping `visible`, with their styles;
