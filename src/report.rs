@@ -63,6 +63,12 @@ pub enum FlagKind {
     LongSentence,
     /// A content word used many times in the précis.
     Repetition,
+    /// A word the dictionary does not know (and the source does not use).
+    Spelling,
+    /// A word spelt the other variety's way (`color` in British English).
+    SpellingVariant,
+    /// A phrase with a shorter form (`due to the fact that` → `because`).
+    WordyPhrase,
 }
 
 impl FlagKind {
@@ -87,6 +93,9 @@ impl FlagKind {
             FlagKind::UncoveredPoint => "uncovered_point",
             FlagKind::LongSentence => "long_sentence",
             FlagKind::Repetition => "repetition",
+            FlagKind::Spelling => "spelling",
+            FlagKind::SpellingVariant => "spelling_variant",
+            FlagKind::WordyPhrase => "wordy_phrase",
         }
     }
 
@@ -302,6 +311,10 @@ pub struct Report {
     pub readability: ReadabilitySummary,
     /// Flags by severity.
     pub summary: Counts,
+    /// How many words the flagged wordy phrases would save (not in the
+    /// JSON: each `wordy_phrase` message says what its phrase saves).
+    #[serde(skip)]
+    pub wordy_savings: usize,
 }
 
 impl Counts {

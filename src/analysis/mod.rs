@@ -6,11 +6,13 @@
 //! précis is then analysed against it ([`SourceAnalysis::analyse`]) in time
 //! proportional to the précis, which is what the editor does per keystroke.
 
+pub mod concision;
 pub mod copied;
 pub mod coverage;
 pub mod names;
 pub mod numbers;
 pub mod readability;
+pub mod spelling;
 pub mod stopwords;
 pub mod structure;
 pub mod style;
@@ -32,6 +34,7 @@ use crate::text::lines::LineIndex;
 use copied::{ShingleBuilder, Shingles};
 use coverage::SourceCoverage;
 use numbers::{Facts, Quantity, Verdict};
+use spelling::{Problem, Speller};
 use style::Finding;
 use target::{LengthStatus, Target, TargetRule};
 use words::CountingOptions;
@@ -152,6 +155,8 @@ pub struct SourceAnalysis {
     /// The sentence index for coverage, built on the first [`Self::analyse`].
     coverage: OnceLock<SourceCoverage>,
     lines: LineIndex,
+    /// The spelling check précis are analysed with.
+    speller: Speller,
 }
 
 impl SourceAnalysis {
@@ -186,7 +191,20 @@ impl SourceAnalysis {
             shingles: OnceLock::new(),
             coverage: OnceLock::new(),
             lines,
+            speller: Speller::default(),
         }
+    }
+
+    /// Checks spelling with `speller` from now on (the default is British
+    /// English with no words of the student's own, waiting for the
+    /// dictionary and computing suggestions).
+    pub fn set_speller(&mut self, speller: Speller) {
+        self.speller = speller;
+    }
+
+    /// The spelling check précis are analysed with.
+    pub fn speller(&self) -> &Speller {
+        &self.speller
     }
 
     /// The source's sentences indexed for coverage, built on first use.
@@ -304,10 +322,24 @@ pub fn analyse(
     settings: &Settings,
     counting: CountingOptions,
 ) -> Report {
+    analyse_with(source, precis, settings, counting, &Speller::default())
+}
+
+/// [`analyse`] with the spelling check `speller` (a language, the
+/// student's own words); the dictionary loads on a thread of its own while
+/// the source is read.
+pub fn analyse_with(
+    source: String,
+    precis: &str,
+    settings: &Settings,
+    counting: CountingOptions,
+    speller: &Speller,
+) -> Report {
     let body = structure::parse(precis).body;
     let (body_start, title) = source_heading(&source);
     let title = title.map(|r| &source[r]);
     let (measured, (index, walked, lines)) = std::thread::scope(|scope| {
+        scope.spawn(|| speller.load());
         let second = scope.spawn(|| {
             let mut shingles = ShingleBuilder::for_precis(precis, body);
             let mut sentences = coverage::SentenceWalk::new(&source);
@@ -326,7 +358,8 @@ pub fn analyse(
         (measured, (index, walked, lines))
     });
     let sentences = SourceCoverage::index(walked, &coverage::figure_places(&measured.facts));
-    let analysis = SourceAnalysis::from_measured(source, counting, measured, lines);
+    let mut analysis = SourceAnalysis::from_measured(source, counting, measured, lines);
+    analysis.set_speller(speller.clone());
     PrecisCheck::new(&analysis, &index, &sentences, precis, settings, Scope::Full).run()
 }
 
@@ -479,6 +512,8 @@ impl<'a> PrecisCheck<'a> {
             precis: self.readability(words),
             source: self.coverage.readability(),
         };
+        self.spelling();
+        let wordy_savings = self.concision(status);
         self.flags.sort_by_key(|f| (f.start, f.severity, f.kind));
         let summary = Counts::of(&self.flags);
         Report {
@@ -520,6 +555,7 @@ impl<'a> PrecisCheck<'a> {
             coverage,
             readability,
             summary,
+            wordy_savings,
         }
     }
 
@@ -901,5 +937,73 @@ impl<'a> PrecisCheck<'a> {
             self.flag(FlagKind::Repetition, Severity::Info, at, msg);
         }
         measured
+    }
+
+    /// Flags the title's and body's words that are misspelt or spelt the
+    /// other variety's way, with the likeliest correction.
+    fn spelling(&mut self) {
+        let speller = self.source.speller.clone();
+        let Some(variety) = speller.language().variety() else {
+            return;
+        };
+        let mut regions = Vec::with_capacity(2);
+        regions.extend(self.parts.title.clone());
+        regions.push(self.parts.body.clone());
+        let found = speller.check(self.text, &regions, self.coverage.source_words());
+        let dictionary = variety.adjective();
+        for m in found {
+            let word = self.text[m.range.clone()].to_string();
+            match m.problem {
+                Problem::Unknown => {
+                    let best = speller.best(&word);
+                    let msg = match &best {
+                        Some(b) => format!(
+                            "“{word}”: not in the {dictionary} English dictionary; did you mean “{b}”?"
+                        ),
+                        None => format!("“{word}”: not in the {dictionary} English dictionary"),
+                    };
+                    self.flag(FlagKind::Spelling, Severity::Warning, m.range, msg)
+                        .suggestion = best;
+                }
+                Problem::Variant(form) => {
+                    let form = form.or_else(|| speller.best(&word));
+                    let other = variety.other().adjective();
+                    let msg = match &form {
+                        Some(f) => format!(
+                            "“{word}” is the {other} spelling: {dictionary} English writes “{f}”"
+                        ),
+                        None => format!("“{word}” is the {other} spelling"),
+                    };
+                    self.flag(FlagKind::SpellingVariant, Severity::Info, m.range, msg)
+                        .suggestion = form;
+                }
+            }
+        }
+    }
+
+    /// Flags the body's wordy phrases (warnings when the précis is over its
+    /// band, `status`); returns the words they would save.
+    fn concision(&mut self, status: LengthStatus) -> usize {
+        let severity = match status {
+            LengthStatus::Over => Severity::Warning,
+            _ => Severity::Info,
+        };
+        let mut saved = 0;
+        for w in concision::find(self.text, self.parts.body.clone()) {
+            let e = w.entry;
+            saved += e.saves;
+            let words = if e.saves == 1 { "word" } else { "words" };
+            let shorter = w.shorter_as_written(self.text);
+            let mut msg = match &shorter {
+                Some(s) => format!("wordy: “{}” → “{s}” saves {} {words}", e.phrase, e.saves),
+                None => format!("wordy: cut “{}”, {} {words}", e.phrase, e.saves),
+            };
+            if let Some(note) = &e.note {
+                msg.push_str(&format!(" ({note})"));
+            }
+            self.flag(FlagKind::WordyPhrase, severity, w.range.clone(), msg)
+                .suggestion = shorter;
+        }
+        saved
     }
 }

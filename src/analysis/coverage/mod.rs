@@ -28,6 +28,7 @@ use serde::Serialize;
 
 use super::numbers::Facts;
 use super::readability::Readability;
+use super::spelling::SourceWords;
 use super::words;
 use vectors::{TermVector, Vectors};
 pub use walk::{SentenceWalk, Walked};
@@ -198,6 +199,8 @@ pub struct SourceCoverage {
     figure_weights: FxHashMap<usize, f64>,
     /// The passage's readability, measured in the same walk.
     readability: Readability,
+    /// The words the passage uses, measured in the same walk.
+    source_words: SourceWords,
     stemmer: Stemmer,
     /// The term of each précis word form met so far: the editor measures
     /// the précis on every pause, and stemming is the costly part.
@@ -288,6 +291,7 @@ impl SourceCoverage {
             breaks,
             readability,
             stemmer,
+            words: source_words,
             ..
         } = walked;
 
@@ -415,6 +419,7 @@ impl SourceCoverage {
             words: terms.into_iter().map(|t| t.word).collect(),
             figure_weights,
             readability,
+            source_words,
             stemmer,
             memo: Mutex::default(),
         }
@@ -424,6 +429,12 @@ impl SourceCoverage {
     /// words).
     pub fn readability(&self) -> Readability {
         self.readability
+    }
+
+    /// The words the passage and its title use, which the spelling check
+    /// trusts.
+    pub fn source_words(&self) -> &SourceWords {
+        &self.source_words
     }
 
     /// The content terms of `text` with their vectors, each once, stemming

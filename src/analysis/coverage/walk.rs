@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use super::stop::is_stop;
 use crate::analysis::readability::{self, Readability, SentenceSplitter, Tally};
+use crate::analysis::spelling::SourceWords;
 use crate::analysis::words;
 
 /// A word's content term: its lower-cased letters, stemmed, and the hash
@@ -109,6 +110,8 @@ pub struct Walked {
     pub(super) breaks: Vec<bool>,
     pub(super) readability: Readability,
     pub(super) stemmer: Stemmer,
+    /// The words the passage and its title use, for the spelling check.
+    pub(super) words: SourceWords,
 }
 
 impl<'a> SentenceWalk<'a> {
@@ -201,6 +204,13 @@ impl<'a> SentenceWalk<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        let mut source_words = SourceWords::default();
+        for token in self.seen.keys() {
+            source_words.add_token(token);
+        }
+        for t in words::tokens(title.unwrap_or("")) {
+            source_words.add_token(t.text);
+        }
         let breaks = self
             .sentences
             .iter()
@@ -219,6 +229,7 @@ impl<'a> SentenceWalk<'a> {
             breaks,
             readability: self.tally.finish(),
             stemmer: self.stemmer,
+            words: source_words,
         }
     }
 }
