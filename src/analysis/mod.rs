@@ -994,12 +994,13 @@ impl<'a> PrecisCheck<'a> {
             saved += e.saves;
             let words = if e.saves == 1 { "word" } else { "words" };
             let shorter = w.shorter_as_written(self.text);
+            let written = shown(&self.text[w.range.clone()]);
             let mut msg = match &shorter {
-                Some(s) => format!("wordy: “{}” → “{s}” saves {} {words}", e.phrase, e.saves),
-                None => format!("wordy: cut “{}”, {} {words}", e.phrase, e.saves),
+                Some(s) => format!("wordy: “{written}” → “{s}” saves {} {words}", e.saves),
+                None => format!("wordy: cut “{written}”, {} {words}", e.saves),
             };
             if let Some(note) = &e.note {
-                msg.push_str(&format!(" ({note})"));
+                msg.push_str(&format!(" — {note}"));
             }
             self.flag(FlagKind::WordyPhrase, severity, w.range.clone(), msg)
                 .suggestion = shorter;
