@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::analysis::spelling::Language;
 use crate::analysis::target::{TargetRule, parse_ratio, parse_tolerance};
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Preset, Settings};
@@ -43,6 +44,8 @@ pub struct Config {
     pub live_feedback: Feedback,
     /// Ring the terminal bell at five and one minute left.
     pub bell: bool,
+    /// British or American spelling, or none.
+    pub spelling: Language,
 }
 
 impl Default for Config {
@@ -54,6 +57,7 @@ impl Default for Config {
             theme: ThemeChoice::Auto,
             live_feedback: Feedback::Counts,
             bell: true,
+            spelling: Language::EnGb,
         }
     }
 }
@@ -68,6 +72,7 @@ struct File {
     exam_time: Option<String>,
     counting: Option<CountingOptions>,
     theme: Option<ThemeChoice>,
+    spelling: Option<Language>,
     exam: Option<ExamFile>,
 }
 
@@ -139,11 +144,86 @@ pub fn parse(text: &str) -> Result<Config, String> {
     if let Some(t) = file.theme {
         config.theme = t;
     }
+    if let Some(l) = file.spelling {
+        config.spelling = l;
+    }
     if let Some(exam) = file.exam {
         config.live_feedback = exam.live_feedback.unwrap_or(config.live_feedback);
         config.bell = exam.bell.unwrap_or(config.bell);
     }
     Ok(config)
+}
+
+/// The student's own word list, `words.txt` beside `config.toml`, if the
+/// platform has a config directory.
+pub fn words_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "precis").map(|d| d.config_dir().join("words.txt"))
+}
+
+/// Why the word list could not be read or added to.
+#[derive(Debug, thiserror::Error)]
+pub enum WordListError {
+    /// The file exists but cannot be read.
+    #[error("{path}: {source}; spelling checked without your words")]
+    Read {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The word could not be written to the file.
+    #[error("cannot add to {path}: {source}")]
+    Write {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+}
+
+/// The words of the list at `path`, one a line (blank lines and lines
+/// starting with `#` skipped): none when there is no file. Bytes that are
+/// not UTF-8 are replaced.
+pub fn load_words(path: &Path) -> Result<Vec<String>, WordListError> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(WordListError::Read {
+                path: path.display().to_string(),
+                source,
+            });
+        }
+    };
+    Ok(String::from_utf8_lossy(&bytes)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect())
+}
+
+/// Adds `word` as a line at the end of the list at `path`, making the file
+/// and its folder if need be.
+pub fn add_word(path: &Path, word: &str) -> Result<(), WordListError> {
+    use std::io::Write;
+    let fail = |source| WordListError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(fail)?;
+    }
+    let ends_open = std::fs::read(path)
+        .map(|b| b.last().is_some_and(|&last| last != b'\n'))
+        .unwrap_or(false);
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(fail)?;
+    let line = format!("{}{}\n", if ends_open { "\n" } else { "" }, word.trim());
+    file.write_all(line.as_bytes()).map_err(fail)
 }
 
 /// Reads a duration such as `90s`, `35m`, `1h` or `1h30m`.
@@ -203,7 +283,7 @@ mod tests {
     #[test]
     fn every_key() {
         let c = parse(
-            "preset = \"upsc\"\nratio = \"1/4\"\ntolerance = \"10%\"\nexam_time = \"1h30m\"\ntheme = \"no-color\"\n[counting]\nhyphenated = \"several\"\ncontractions = \"two\"\n[exam]\nlive_feedback = \"all\"\nbell = false\n",
+            "preset = \"upsc\"\nratio = \"1/4\"\ntolerance = \"10%\"\nexam_time = \"1h30m\"\ntheme = \"no-color\"\nspelling = \"en-us\"\n[counting]\nhyphenated = \"several\"\ncontractions = \"two\"\n[exam]\nlive_feedback = \"all\"\nbell = false\n",
         )
         .expect("valid");
         assert_eq!(c.settings.preset, Preset::Upsc);
@@ -212,6 +292,7 @@ mod tests {
         assert_eq!(c.exam_time, Duration::from_secs(5400));
         assert_eq!(c.counting.hyphenated, Hyphenated::Several);
         assert_eq!(c.theme, ThemeChoice::NoColor);
+        assert_eq!(c.spelling, Language::EnUs);
         assert_eq!(c.live_feedback, Feedback::All);
         assert!(!c.bell);
         assert_eq!(parse("").expect("empty is fine"), Config::default());
@@ -258,6 +339,34 @@ mod tests {
             load(Some(&dir.path().join("none.toml"))),
             (Config::default(), None)
         );
+    }
+
+    #[test]
+    fn bad_spelling_names_the_line() {
+        let e = parse("preset = \"css\"\nspelling = \"fr\"\n")
+            .err()
+            .unwrap_or_default();
+        assert!(e.starts_with("line 2 (spelling):"), "{e}");
+        assert_eq!(
+            parse("spelling = \"off\"\n").map(|c| c.spelling),
+            Ok(Language::Off)
+        );
+    }
+
+    #[test]
+    fn the_word_list_is_read_and_added_to() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("precis").join("words.txt");
+        assert!(load_words(&path).is_ok_and(|w| w.is_empty()));
+        add_word(&path, "Zorblax").expect("first word");
+        std::fs::write(&path, "# mine\nZorblax\n\nQuxley").expect("write");
+        add_word(&path, " Thar ").expect("added after a line left open");
+        assert_eq!(
+            load_words(&path).expect("read"),
+            ["Zorblax", "Quxley", "Thar"]
+        );
+        let e = load_words(dir.path()).err().map(|e| e.to_string());
+        assert!(e.is_some_and(|e| e.contains("without your words")));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use precis::analysis::spelling::Language;
 use precis::analysis::target::{TargetRule, parse_ratio, parse_tolerance};
 use precis::analysis::words::{Contractions, CountingOptions, Hyphenated};
 use precis::analysis::{Preset, Settings};
@@ -47,6 +48,9 @@ struct Cli {
     /// Exam rules: css (title required), upsc (no title allowed), plain.
     #[arg(long, value_parser = str::parse::<Preset>)]
     preset: Option<Preset>,
+    /// Spelling: en-gb (British, the default), en-us (American) or off.
+    #[arg(long, value_name = "LANG", value_parser = str::parse::<Language>)]
+    spelling: Option<Language>,
     /// Where drafts are kept (default: the platform data directory).
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
@@ -105,6 +109,9 @@ struct ExamArgs {
     /// No terminal bell at five and one minute left.
     #[arg(long)]
     quiet: bool,
+    /// Spelling: en-gb (British, the default), en-us (American) or off.
+    #[arg(long, value_name = "LANG", value_parser = str::parse::<Language>)]
+    spelling: Option<Language>,
     /// Read a SOURCE that is not valid UTF-8, replacing bad bytes with �.
     #[arg(long)]
     lossy: bool,
@@ -172,6 +179,9 @@ struct CheckArgs {
     /// Count contractions as one word or two.
     #[arg(long, value_enum)]
     contractions: Option<ContractionArg>,
+    /// Spelling: en-gb (British, the default), en-us (American) or off.
+    #[arg(long, value_name = "LANG", value_parser = str::parse::<Language>)]
+    spelling: Option<Language>,
     /// Read files that are not valid UTF-8, replacing bad bytes with �.
     #[arg(long)]
     lossy: bool,
@@ -190,8 +200,9 @@ enum ContractionArg {
 }
 
 impl CheckArgs {
-    /// The check's options: these arguments over the user's config.
-    fn options(self, config: &Config) -> CheckOptions {
+    /// The check's options: these arguments over the user's config, with
+    /// the student's own `words`.
+    fn options(self, config: &Config, words: Vec<String>) -> CheckOptions {
         let target = match (self.target, self.ratio) {
             (Some(n), _) => TargetRule::Words(n),
             (None, Some(r)) => TargetRule::Ratio(r),
@@ -221,6 +232,8 @@ impl CheckArgs {
                     }),
             },
             lossy: self.lossy,
+            spelling: self.spelling.unwrap_or(config.spelling),
+            words,
         }
     }
 }
@@ -233,8 +246,12 @@ fn main() -> ExitCode {
             if let Some(problem) = &config_problem {
                 eprintln!("precis: warning: {problem}");
             }
+            let (words, problem) = personal_words();
+            if let Some(problem) = &problem {
+                eprintln!("precis: warning: {problem}");
+            }
             let mut out = anstream::stdout();
-            match check::run(&args.options(&config), &mut out) {
+            match check::run(&args.options(&config, words), &mut out) {
                 Ok(Outcome::Clean) => ExitCode::SUCCESS,
                 Ok(Outcome::Findings) => ExitCode::from(1),
                 Err(e) => fail(&e),
@@ -255,9 +272,8 @@ fn main() -> ExitCode {
             cli.data_dir,
             config,
             config_problem,
+            Overrides::default(),
             None,
-            None,
-            false,
         ),
         Some(Command::Exam(args)) => {
             let exam = ExamOptions {
@@ -271,9 +287,12 @@ fn main() -> ExitCode {
                 cli.data_dir,
                 config,
                 config_problem,
-                args.preset,
+                Overrides {
+                    preset: args.preset,
+                    spelling: args.spelling,
+                    lossy: args.lossy,
+                },
                 Some(exam),
-                args.lossy,
             )
         }
         Some(Command::Export(args)) => {
@@ -300,28 +319,56 @@ fn main() -> ExitCode {
             cli.data_dir,
             config,
             config_problem,
-            cli.preset,
+            Overrides {
+                preset: cli.preset,
+                spelling: cli.spelling,
+                lossy: cli.lossy,
+            },
             None,
-            cli.lossy,
         ),
     }
 }
 
-/// Runs the editor with the user's config, `--preset` and exam options
-/// over it; `lossy` reads a source that is not UTF-8.
+/// The editor's command-line options that override the user's config.
+#[derive(Default)]
+struct Overrides {
+    /// `--preset`.
+    preset: Option<Preset>,
+    /// `--spelling`.
+    spelling: Option<Language>,
+    /// `--lossy`: read a source that is not UTF-8.
+    lossy: bool,
+}
+
+/// The student's word list and, when it cannot be read, why.
+fn personal_words() -> (Vec<String>, Option<String>) {
+    match config::words_path().as_deref().map(config::load_words) {
+        Some(Ok(words)) => (words, None),
+        Some(Err(e)) => (Vec::new(), Some(e.to_string())),
+        None => (Vec::new(), None),
+    }
+}
+
+/// Runs the editor with the user's config, the command line's `overrides`
+/// and exam options over it.
 fn editor(
     start: StartWith,
     data_dir: Option<PathBuf>,
     config: Config,
     problem: Option<String>,
-    preset: Option<Preset>,
+    overrides: Overrides,
     exam: Option<ExamOptions>,
-    lossy: bool,
 ) -> ExitCode {
     let mut settings = config.settings;
-    if let Some(p) = preset {
+    if let Some(p) = overrides.preset {
         settings.preset = p;
     }
+    let (words, words_problem) = personal_words();
+    let lossy = overrides.lossy;
+    let problem = match (problem, words_problem) {
+        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+        (a, b) => a.or(b),
+    };
     let options = runtime::Options {
         start,
         data_dir,
@@ -336,6 +383,9 @@ fn editor(
             quiet: !config.bell,
             feedback: config.live_feedback,
         }),
+        spelling: overrides.spelling.unwrap_or(config.spelling),
+        words,
+        words_path: config::words_path(),
     };
     match runtime::run(options) {
         Ok(runtime::Ended::Quit) => ExitCode::SUCCESS,
@@ -345,10 +395,10 @@ fn editor(
     }
 }
 
-/// Parses the arguments. The editor's own arguments (SOURCE, --preset)
-/// cannot be combined with a subcommand, but the global --data-dir can stand
-/// before it (`precis --data-dir DIR drafts --list`), which clap's
-/// `args_conflicts_with_subcommands` would refuse.
+/// Parses the arguments. The editor's own arguments (SOURCE, --preset,
+/// --spelling) cannot be combined with a subcommand, but the global
+/// --data-dir can stand before it (`precis --data-dir DIR drafts --list`),
+/// which clap's `args_conflicts_with_subcommands` would refuse.
 fn parse_cli() -> Cli {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
@@ -357,6 +407,8 @@ fn parse_cli() -> Cli {
             Some("[SOURCE]")
         } else if matches.value_source("preset") == Some(ValueSource::CommandLine) {
             Some("--preset <PRESET>")
+        } else if matches.value_source("spelling") == Some(ValueSource::CommandLine) {
+            Some("--spelling <LANG>")
         } else {
             None
         };

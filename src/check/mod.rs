@@ -6,8 +6,9 @@ mod text;
 
 use std::io::Write;
 
+use crate::analysis::spelling::{Language, Speller};
 use crate::analysis::words::CountingOptions;
-use crate::analysis::{Settings, analyse};
+use crate::analysis::{Settings, analyse_with};
 use crate::input::{self, InputError};
 
 pub use json::to_json;
@@ -28,6 +29,10 @@ pub struct CheckOptions {
     pub counting: CountingOptions,
     /// Replace invalid UTF-8 instead of refusing it.
     pub lossy: bool,
+    /// British or American spelling, or none.
+    pub spelling: Language,
+    /// The student's own words, never flagged as misspelt.
+    pub words: Vec<String>,
 }
 
 /// How a check ended, for the exit code.
@@ -46,7 +51,14 @@ pub fn run(options: &CheckOptions, out: &mut dyn Write) -> Result<Outcome, Check
     }
     let source = input::read_text(&options.source, options.lossy)?;
     let precis = input::read_text(&options.precis, options.lossy)?;
-    let report = analyse(source, &precis, &options.settings, options.counting);
+    let speller = Speller::new(options.spelling, &options.words);
+    let report = analyse_with(
+        source,
+        &precis,
+        &options.settings,
+        options.counting,
+        &speller,
+    );
     if options.json {
         writeln!(out, "{}", to_json(&report))?;
     } else {

@@ -9,7 +9,7 @@ use anstyle::{AnsiColor, Style};
 use crate::analysis::coverage::Levels;
 use crate::analysis::readability::Readability;
 use crate::analysis::target::LengthStatus;
-use crate::report::{Flag, NumberStatus, Report, Severity};
+use crate::report::{Flag, FlagKind, NumberStatus, Report, Severity};
 use crate::text::sanitize::one_line;
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
@@ -21,6 +21,13 @@ const BOLD: Style = Style::new().bold();
 
 /// The longest flagged text shown before it is cut with `…`.
 const SHOWN_CHARS: usize = 60;
+
+/// From this many flags of one spelling kind in a severity, they are
+/// listed on one line.
+const GROUPED: usize = 3;
+
+/// How many words a grouped line names before `and N more`.
+const GROUP_SHOWN: usize = 12;
 
 /// Writes the report as text; colour codes are written as styles and left
 /// to the caller's stream to keep or strip.
@@ -79,8 +86,17 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             continue;
         }
         writeln!(out, "\n{style}{label} ({}){style:#}", flags.len())?;
-        for f in flags {
+        let grouped = |kind: FlagKind| {
+            matches!(kind, FlagKind::Spelling | FlagKind::SpellingVariant)
+                && flags.iter().filter(|f| f.kind == kind).count() >= GROUPED
+        };
+        for f in flags.iter().filter(|f| !grouped(f.kind)) {
             write_flag(f, out)?;
+        }
+        for kind in [FlagKind::Spelling, FlagKind::SpellingVariant] {
+            if grouped(kind) {
+                write_group(kind, &flags, out)?;
+            }
         }
     }
 
@@ -96,12 +112,65 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         n.precis.len(),
         n.source_unused.len()
     )?;
+    write_wordy(report, out)?;
     write_coverage(report, out)?;
     write_readability(report, out)?;
     if report.flags.iter().all(|f| f.severity == Severity::Info) {
         writeln!(out, "{GOOD}no errors or warnings{GOOD:#}")?;
     }
     Ok(())
+}
+
+/// The spelling flags of `kind` among `flags` on one line:
+/// `spelling (7): goverment → government (2:5), recieve → receive (3:1), …`.
+fn write_group(kind: FlagKind, flags: &[&Flag], out: &mut dyn Write) -> io::Result<()> {
+    let of_kind: Vec<&&Flag> = flags.iter().filter(|f| f.kind == kind).collect();
+    let mut words: Vec<String> = of_kind
+        .iter()
+        .take(GROUP_SHOWN)
+        .map(|f| {
+            let word = one_line(&f.text);
+            match &f.suggestion {
+                Some(s) => format!("{word} → {} ({}:{})", one_line(s), f.line, f.column),
+                None => format!("{word} ({}:{})", f.line, f.column),
+            }
+        })
+        .collect();
+    if of_kind.len() > GROUP_SHOWN {
+        words.push(format!("and {} more", of_kind.len() - GROUP_SHOWN));
+    }
+    writeln!(
+        out,
+        "  {DIM}{} ({}):{DIM:#} {}",
+        kind.name(),
+        of_kind.len(),
+        words.join(", ")
+    )
+}
+
+/// One line on what the wordy phrases would save, when there are any.
+fn write_wordy(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let phrases = report
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::WordyPhrase)
+        .count();
+    if phrases == 0 {
+        return Ok(());
+    }
+    let n = report.wordy_savings;
+    let words = if n == 1 { "word" } else { "words" };
+    let over = match report.target.status {
+        LengthStatus::Over => format!(
+            " (the body is {} over its band)",
+            report.target.outside_band_by
+        ),
+        _ => String::new(),
+    };
+    writeln!(
+        out,
+        "{DIM}wordy phrases: {phrases}, {n} {words} to save{over}{DIM:#}"
+    )
 }
 
 /// One line on how much of the passage the précis covers, by sentence.

@@ -79,7 +79,7 @@ pub enum Entry {
 impl Row {
     /// The row for one draft (analyses it to get counts and flags).
     pub fn of(draft: &Draft, path: &Path) -> Self {
-        let report = draft.report();
+        let report = draft.report_for_listing();
         let title = draft.title.trim();
         Row {
             unreadable: false,

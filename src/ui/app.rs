@@ -81,6 +81,8 @@ pub enum Effect {
     Bell,
     /// Start a timed exam on this source.
     StartExam(Opening),
+    /// Add a word to the student's spelling list.
+    AddWord(String),
 }
 
 /// A source the student asked to open from the picker.
@@ -128,6 +130,8 @@ pub enum Overlay {
     Browser(Box<Browser>, Timestamp),
     /// "Submit now?" during an exam.
     ConfirmSubmit,
+    /// Corrections for a misspelt word.
+    Spelling(super::spelling::Choice),
 }
 
 /// The source being summarised: the analysis and where it came from.
@@ -876,6 +880,7 @@ impl App {
             KeyCode::Down if n > 0 => self.flag_selected = (self.flag_selected + 1).min(n - 1),
             KeyCode::Home => self.flag_selected = 0,
             KeyCode::End => self.flag_selected = n.saturating_sub(1),
+            KeyCode::Enter if super::spelling::offers(self) => super::spelling::open(self),
             KeyCode::Enter => self.jump_to_flag(self.flag_selected),
             _ => {}
         }
@@ -1037,6 +1042,7 @@ impl App {
                 self.overlay = Overlay::None;
                 Vec::new()
             }
+            Overlay::Spelling(_) => super::spelling::overlay_key(self, key),
             Overlay::ConfirmSubmit => {
                 self.overlay = Overlay::None;
                 if matches!(key.code, KeyCode::Char('y' | 'Y')) {

@@ -140,7 +140,7 @@ impl Entry {
                 };
             }
         };
-        let report = draft.report();
+        let report = draft.report_for_listing();
         let title = one_line(draft.title.trim());
         let source = draft.source_name();
         Entry {

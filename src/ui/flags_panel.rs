@@ -11,6 +11,7 @@ use super::source_pane::wrap;
 use super::theme::Theme;
 use crate::analysis::coverage::Levels;
 use crate::analysis::readability::Readability;
+use crate::analysis::target::LengthStatus;
 use crate::exam::Feedback;
 use crate::report::Severity;
 use crate::text::sanitize::one_line;
@@ -52,6 +53,9 @@ pub fn in_editor_terms(
         }
         FlagKind::TitleNotAllowed => {
             "UPSC précis take no title: delete the heading line at the top of your précis".into()
+        }
+        FlagKind::Spelling | FlagKind::SpellingVariant => {
+            format!("{} · Enter: suggestions", flag.message).into()
         }
         _ => flag.message.as_str().into(),
     }
@@ -124,8 +128,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// Lines above the flags: how much of the passage the précis covers, with
-/// the gutter's shades as a legend, and how readable the précis is beside
-/// the source.
+/// the gutter's shades as a legend, how readable the précis is beside the
+/// source, and, over the band, the words its wordy phrases would save.
 fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let coverage = &app.report.coverage;
     let steps = Levels::of(&coverage.sentences);
@@ -142,7 +146,7 @@ fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             )),
         ])
     };
-    vec![
+    let mut lines = vec![
         Line::from(vec![
             Span::styled(
                 format!("Covers {:.0}% ", coverage.overall * 100.0),
@@ -157,5 +161,18 @@ fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ]),
         sentences("Précis", &r.precis),
         sentences("Source", &r.source),
-    ]
+    ];
+    let t = &app.report.target;
+    let saves = app.report.wordy_savings;
+    if t.status == LengthStatus::Over && saves > 0 {
+        lines.push(Line::from(vec![
+            Span::styled("Wordy phrases: ", theme.warning()),
+            Span::raw(format!(
+                "{saves} word{} to save of the {} over",
+                if saves == 1 { "" } else { "s" },
+                t.outside_band_by
+            )),
+        ]));
+    }
+    lines
 }

@@ -96,7 +96,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Ctrl+F",
-        what: "flags panel: ↑/↓ choose, Enter jumps to it",
+        what: "flags panel: ↑/↓ choose, Enter jumps to it (on a spelling flag: suggestions; a adds the word to your list)",
     },
     Binding {
         keys: "Ctrl+N",

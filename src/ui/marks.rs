@@ -18,8 +18,12 @@ pub enum MarkKind {
     UnknownFigure,
     /// Words copied from the source.
     Copied,
+    /// A misspelt word.
+    Misspelt,
     /// A warning (first person, contraction…).
     Warning,
+    /// A word spelt the other variety's way (`color` in British English).
+    Variant,
     /// Information only.
     Info,
 }
@@ -74,6 +78,8 @@ fn kind_of(kind: FlagKind, severity: Severity) -> MarkKind {
         (FlagKind::NumberNotInSource, Severity::Info) => MarkKind::Info,
         (FlagKind::NumberNotInSource, _) => MarkKind::UnknownFigure,
         (FlagKind::CopiedPhrase, _) => MarkKind::Copied,
+        (FlagKind::Spelling, _) => MarkKind::Misspelt,
+        (FlagKind::SpellingVariant, _) => MarkKind::Variant,
         (_, Severity::Error) => MarkKind::Error,
         (_, Severity::Warning) => MarkKind::Warning,
         (_, Severity::Info) => MarkKind::Info,

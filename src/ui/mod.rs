@@ -13,6 +13,7 @@ pub mod marks;
 pub mod picker;
 pub mod runtime;
 pub mod source_pane;
+pub mod spelling;
 pub mod status_bar;
 pub mod theme;
 pub mod title_field;
@@ -84,6 +85,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Picker(p) => picker::render(frame, area, p, theme),
         Overlay::SaveAs(path) => help::render_save_as(frame, area, app, path, theme),
         Overlay::ConfirmSubmit => help::render_confirm_submit(frame, area, theme),
+        Overlay::Spelling(choice) => spelling::render(frame, area, choice, theme),
         Overlay::Browser(b, opened) => {
             frame.render_widget(ratatui::widgets::Clear, area);
             browser::render(frame, area, b, theme, *opened);

@@ -30,6 +30,7 @@ use super::browser::{Browser, Entry};
 use super::editor_pane;
 use super::theme::Theme;
 use crate::analysis::Settings;
+use crate::analysis::spelling::Language;
 use crate::analysis::words::CountingOptions;
 use crate::exam::Feedback;
 use crate::input::{self, InputError};
@@ -83,6 +84,13 @@ pub struct Options {
     pub notice: Option<String>,
     /// How exams run.
     pub exam: ExamOptions,
+    /// British or American spelling, or none.
+    pub spelling: Language,
+    /// The student's own words, never flagged as misspelt.
+    pub words: Vec<String>,
+    /// Where words the student adds are kept (`words.txt` beside
+    /// `config.toml`), if there is a config folder.
+    pub words_path: Option<PathBuf>,
 }
 
 /// How the editor ended.
@@ -145,7 +153,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         .clone()
         .map_or_else(DraftStore::default_data_dir, Ok)
         .and_then(|dir| DraftStore::open(&dir));
-    let (start, greeting) = match &options.start {
+    let (mut start, greeting) = match &options.start {
         StartWith::File(path) => {
             let source = file_source(path, counting, options.lossy)?;
             (
@@ -224,7 +232,17 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         echo: Echo::default(),
         strays: Vec::new(),
         typed_at: Instant::now(),
+        // The dictionaries load on a thread of their own meanwhile.
+        spelling: super::spelling::Session::new(
+            options.spelling,
+            &options.words,
+            options.words_path.clone(),
+        ),
     };
+    start
+        .source
+        .analysis
+        .set_speller(session.spelling.speller());
     // The word vectors coverage needs are indexed while the editor draws.
     crate::analysis::coverage::vectors::preload();
     let mut terminal = enter()?;
@@ -485,6 +503,8 @@ struct Session {
     /// When the text last changed, for measuring coverage once typing
     /// pauses.
     typed_at: Instant,
+    /// The spelling check, its corrections and the student's word list.
+    spelling: super::spelling::Session,
 }
 
 /// Idle time after which changes are saved.
@@ -493,6 +513,9 @@ const IDLE_SAVE: Duration = Duration::from_millis(500);
 const MAX_UNSAVED: Duration = Duration::from_secs(2);
 /// How often the loop wakes to autosave or notice a signal.
 const TICK: Duration = Duration::from_millis(200);
+/// How often the loop looks for loaded dictionaries and corrections while
+/// they are on their way.
+const SPELLING_LOOK: Duration = Duration::from_millis(25);
 /// How long typing pauses before coverage is measured again (it then takes
 /// a few milliseconds, so it is on screen well within 150 ms of the pause).
 const COVERAGE_PAUSE: Duration = Duration::from_millis(100);
@@ -518,6 +541,10 @@ impl Session {
             self.autosave(app);
             if app.coverage_due && self.typed_at.elapsed() >= COVERAGE_PAUSE {
                 app.measure_coverage();
+            }
+            self.spelling.poll(app);
+            if self.typed_at.elapsed() >= COVERAGE_PAUSE {
+                self.spelling.request(app);
             }
             {
                 // The input thread writes echoes too: not during a frame.
@@ -555,6 +582,12 @@ impl Session {
                     .clamp(Duration::from_millis(1), TICK)
             } else {
                 TICK
+            };
+            // Dictionaries or corrections on their way are shown soon.
+            let wait = if self.spelling.busy() {
+                wait.min(SPELLING_LOOK)
+            } else {
+                wait
             };
             match events.recv_timeout(wait) {
                 Ok(event) => {
@@ -694,6 +727,7 @@ impl Session {
                 }
             }
             Effect::StartExam(opening) => self.replace_draft(app, &opening, true),
+            Effect::AddWord(word) => self.spelling.add_word(app, &word),
             Effect::CopyToPractice => {
                 let now = Timestamp::now();
                 app.copy_to_practice(crate::store::Draft::new_id(now), now);
@@ -760,12 +794,13 @@ impl Session {
             Err(e) => return app.tell(e, true),
         };
         let name = one_line(&source.name);
-        let start = if exam {
+        let mut start = if exam {
             exam_start(source, app.settings, self.exam)
         } else {
             Start::fresh(source, app.settings, Timestamp::now())
         };
         let size = app.size;
+        start.source.analysis.set_speller(self.spelling.speller());
         *app = App::new(start, self.counting, size);
         if exam {
             app.feedback = self.exam.feedback;
@@ -814,7 +849,9 @@ impl Session {
         match loaded {
             Ok(draft) => {
                 let size = app.size;
-                *app = App::new(Start::resume(draft, self.counting), self.counting, size);
+                let mut start = Start::resume(draft, self.counting);
+                start.source.analysis.set_speller(self.spelling.speller());
+                *app = App::new(start, self.counting, size);
                 app.flags_open = true;
                 self.saved_revision = 0;
                 self.keep_rescue(app);

@@ -48,6 +48,13 @@ impl Theme {
                 .patch(underline)
                 .add_modifier(Modifier::BOLD),
             MarkKind::Copied => self.fg(Color::Magenta).patch(underline),
+            // Italic as well as underlined: told apart from figures and
+            // copied words without colour.
+            MarkKind::Misspelt => self
+                .fg(Color::Red)
+                .patch(underline)
+                .add_modifier(Modifier::ITALIC),
+            MarkKind::Variant => Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM),
             MarkKind::Warning => self.fg(Color::Yellow).patch(underline),
             MarkKind::Info => underline.add_modifier(Modifier::DIM),
         }
