@@ -1,11 +1,14 @@
 //! Analysis throughput: a whole check (source analysis + a 300-word précis)
-//! on 1k to 1M-word sources, and re-analysing a changed précis against an
-//! already-analysed source, which the editor does on every keystroke.
+//! on 1k to 1M-word sources, re-analysing a changed précis against an
+//! already-analysed source, which the editor does on every keystroke, and
+//! the spelling and wordy-phrase checks alone.
 
 use std::hint::black_box;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use precis::analysis::concision;
 use precis::analysis::coverage::{self, SourceCoverage};
+use precis::analysis::spelling::{Language, SourceWords, Speller};
 use precis::analysis::words::CountingOptions;
 use precis::analysis::{Settings, SourceAnalysis, analyse, numbers, readability};
 
@@ -97,10 +100,53 @@ fn coverage_and_readability(c: &mut Criterion) {
     group.finish();
 }
 
+/// Spelling alone: a 300-word précis checked again after a keystroke (each
+/// word form's verdict remembered, as in the editor), the first check of
+/// word forms never seen, and a misspelt word's corrections; and the
+/// wordy-phrase search.
+fn spelling_and_concision(c: &mut Criterion) {
+    let precis = precis_300();
+    let source = source_of(2_000);
+    let mut words = SourceWords::default();
+    for t in precis::analysis::words::tokens(&source) {
+        words.add_token(t.text);
+    }
+    let speller = Speller::new(Language::EnGb, [""; 0]);
+    speller.load();
+    let mut group = c.benchmark_group("spelling_300_word_precis");
+    group.bench_function("remembered", |b| {
+        b.iter(|| black_box(speller.check(&precis, std::iter::once(0..precis.len()), &words)));
+    });
+    // New word forms every time: the précis's words with a letter doubled.
+    let mut round = 0usize;
+    group.bench_function("first_look", |b| {
+        b.iter_batched(
+            || {
+                round += 1;
+                let tag: String = format!("{round:x}")
+                    .chars()
+                    .map(|c| char::from(b'q' + (c.to_digit(16).unwrap_or(0) as u8 % 8)))
+                    .collect();
+                precis.replace(' ', &format!("{tag} "))
+            },
+            |text| black_box(speller.check(&text, std::iter::once(0..text.len()), &words)),
+            BatchSize::SmallInput,
+        );
+    });
+    group.bench_function("corrections_goverment", |b| {
+        b.iter(|| black_box(speller.all_suggestions("goverment")));
+    });
+    group.bench_function("wordy_phrases", |b| {
+        b.iter(|| black_box(concision::find(&precis, 0..precis.len())));
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     whole_check,
     reanalyse_precis,
-    coverage_and_readability
+    coverage_and_readability,
+    spelling_and_concision
 );
 criterion_main!(benches);

@@ -187,6 +187,8 @@ fn the_live_check_gets_its_corrections_from_the_worker() {
     let mut app = app_on("narrow-tax-base");
     app.source.analysis.set_speller(session.speller());
     type_text(&mut app, "Zorblax said the goverment must acheive more.");
+    assert!(!session.busy(), "nothing asked for yet");
+    session.load();
     assert!(wait_for(|| {
         session.poll(&mut app);
         !session.busy()

@@ -9,6 +9,7 @@
 //! only its first word may follow an opening bracket or quote, and only
 //! its last may carry a comma, a full stop or a closing bracket.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -116,25 +117,32 @@ impl Wordy {
 
 /// A word of the text as phrases are matched: lower-cased, `’` as `'`,
 /// without the punctuation at its edges, and whether there was some.
-struct Word {
-    core: String,
+struct Word<'a> {
+    core: Cow<'a, str>,
     range: Range<usize>,
     before: bool,
     after: bool,
 }
 
-fn word_of(text: &str, token: Range<usize>) -> Word {
+fn word_of(text: &str, token: Range<usize>) -> Word<'_> {
     let raw = &text[token.clone()];
     let edge = |c: char| !c.is_alphanumeric();
     let front = raw.trim_start_matches(edge);
     let core = front.trim_end_matches(edge);
     let start = token.start + (raw.len() - front.len());
+    // Most words are lower case already: borrowed, not copied.
+    let plain = !core
+        .chars()
+        .any(|c| c.is_uppercase() || (is_apostrophe(c) && c != '\''));
     Word {
-        core: core
-            .chars()
-            .map(|c| if is_apostrophe(c) { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect(),
+        core: if plain {
+            Cow::Borrowed(core)
+        } else {
+            core.chars()
+                .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect()
+        },
         range: start..start + core.len(),
         before: front.len() < raw.len(),
         after: core.len() < front.len(),
@@ -150,17 +158,20 @@ pub fn find(text: &str, region: Range<usize>) -> Vec<Wordy> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < list.len() {
-        let hit = table.by_first.get(&list[i].core).and_then(|candidates| {
-            candidates.iter().find_map(|&e| {
-                let entry = &table.entries[e];
-                let n = entry.words.len();
-                let run = list.get(i..i + n)?;
-                let fits = run.iter().zip(&entry.words).enumerate().all(|(k, (w, p))| {
-                    w.core == *p && (k == 0 || !w.before) && (k + 1 == n || !w.after)
-                });
-                fits.then_some((entry, n))
-            })
-        });
+        let hit = table
+            .by_first
+            .get(list[i].core.as_ref())
+            .and_then(|candidates| {
+                candidates.iter().find_map(|&e| {
+                    let entry = &table.entries[e];
+                    let n = entry.words.len();
+                    let run = list.get(i..i + n)?;
+                    let fits = run.iter().zip(&entry.words).enumerate().all(|(k, (w, p))| {
+                        w.core == *p && (k == 0 || !w.before) && (k + 1 == n || !w.after)
+                    });
+                    fits.then_some((entry, n))
+                })
+            });
         match hit {
             Some((entry, n)) => {
                 found.push(Wordy {

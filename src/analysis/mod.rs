@@ -114,6 +114,11 @@ impl Settings {
 /// Précis sentences longer than this many words are flagged.
 pub const LONG_SENTENCE: usize = 35;
 
+/// How many distinct misspelt word forms get a correction computed in one
+/// analysis (each takes up to tens of milliseconds); past them, only
+/// corrections already known are given.
+const CORRECTED_WORDS: usize = 40;
+
 /// How many uncovered key points are flagged, the heaviest first.
 const UNCOVERED_SHOWN: usize = 3;
 
@@ -946,16 +951,34 @@ impl<'a> PrecisCheck<'a> {
         let Some(variety) = speller.language().variety() else {
             return;
         };
-        let mut regions = Vec::with_capacity(2);
-        regions.extend(self.parts.title.clone());
-        regions.push(self.parts.body.clone());
-        let found = speller.check(self.text, &regions, self.coverage.source_words());
+        let regions = self
+            .parts
+            .title
+            .clone()
+            .into_iter()
+            .chain(std::iter::once(self.parts.body.clone()));
+        let found = speller.check(self.text, regions, self.coverage.source_words());
         let dictionary = variety.adjective();
+        // Each word form's correction once; past CORRECTED_WORDS forms (a
+        // page of junk), only corrections already known.
+        let mut bests: rustc_hash::FxHashMap<String, Option<String>> = Default::default();
+        let mut best_of = |word: &str| {
+            if let Some(b) = bests.get(word) {
+                return b.clone();
+            }
+            let b = if bests.len() < CORRECTED_WORDS {
+                speller.best(word)
+            } else {
+                speller.known_best(word)
+            };
+            bests.insert(word.to_string(), b.clone());
+            b
+        };
         for m in found {
             let word = self.text[m.range.clone()].to_string();
             match m.problem {
                 Problem::Unknown => {
-                    let best = speller.best(&word);
+                    let best = best_of(&word);
                     let msg = match &best {
                         Some(b) => format!(
                             "“{word}”: not in the {dictionary} English dictionary; did you mean “{b}”?"
@@ -966,7 +989,7 @@ impl<'a> PrecisCheck<'a> {
                         .suggestion = best;
                 }
                 Problem::Variant(form) => {
-                    let form = form.or_else(|| speller.best(&word));
+                    let form = form.or_else(|| best_of(&word));
                     let other = variety.other().adjective();
                     let msg = match &form {
                         Some(f) => format!(

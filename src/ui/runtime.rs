@@ -232,7 +232,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         echo: Echo::default(),
         strays: Vec::new(),
         typed_at: Instant::now(),
-        // The dictionaries load on a thread of their own meanwhile.
+        // The dictionaries load after the first frame (`load` below).
         spelling: super::spelling::Session::new(
             options.spelling,
             &options.words,
@@ -572,6 +572,7 @@ impl Session {
                     terminal.draw(|frame| super::render(frame, app, &self.theme))?;
                 }
             }
+            self.spelling.load();
             if app.quit {
                 return Ok(());
             }

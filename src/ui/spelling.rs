@@ -208,6 +208,8 @@ pub struct Session {
     pending: Arc<AtomicUsize>,
     /// Set by the worker when corrections arrive.
     arrived: Arc<AtomicBool>,
+    /// Whether the dictionaries were asked for.
+    loading: bool,
     /// Whether the dictionaries were loaded at the last look.
     loaded: bool,
     /// The app's revision when corrections were last asked for.
@@ -215,11 +217,10 @@ pub struct Session {
 }
 
 impl Session {
-    /// Spelling in `language` trusting `words`, added to at `words_path`;
-    /// the dictionaries start loading on a thread of their own.
+    /// Spelling in `language` trusting `words`, added to at `words_path`.
+    /// Nothing is checked until [`Self::load`] has loaded the dictionaries.
     pub fn new(language: Language, words: &[String], words_path: Option<PathBuf>) -> Self {
         let speller = Speller::new(language, words).live();
-        speller.preload();
         let pending = Arc::new(AtomicUsize::new(0));
         let arrived = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel::<String>();
@@ -245,8 +246,19 @@ impl Session {
             asked: HashSet::new(),
             pending,
             arrived,
+            loading: false,
             loaded: false,
             asked_at: None,
+        }
+    }
+
+    /// Starts loading the dictionaries on a thread of their own, once: the
+    /// runtime calls it after the first frame, so the two do not compete
+    /// for the processor.
+    pub fn load(&mut self) {
+        if !self.loading {
+            self.loading = true;
+            self.speller.preload();
         }
     }
 
@@ -294,7 +306,7 @@ impl Session {
     /// Whether something is on its way (the dictionaries, corrections):
     /// the event loop then looks again soon.
     pub fn busy(&self) -> bool {
-        !self.loaded || self.pending.load(Ordering::Acquire) > 0
+        (self.loading && !self.loaded) || self.pending.load(Ordering::Acquire) > 0
     }
 
     /// Adds `word` to the student's list, on disk and in the check, and

@@ -295,7 +295,7 @@ impl Speller {
     pub fn check(
         &self,
         text: &str,
-        regions: &[Range<usize>],
+        regions: impl IntoIterator<Item = Range<usize>>,
         source: &SourceWords,
     ) -> Vec<Misspelling> {
         let Some(variety) = self.language.variety() else {
@@ -312,7 +312,7 @@ impl Speller {
         let personal = self.personal.read().unwrap_or_else(PoisonError::into_inner);
         for region in regions {
             let mut line_start = region.start;
-            for line in text[region.clone()].split('\n') {
+            for line in text[region].split('\n') {
                 let capitals = pieces::is_capitals_line(line);
                 for t in words::tokens(line) {
                     let at = line_start + t.start;
@@ -502,12 +502,16 @@ impl Speller {
     /// The best correction for `word`: computed now by a check that
     /// suggests, else only if it is known already.
     pub fn best(&self, word: &str) -> Option<String> {
-        let list = if self.suggest {
-            Some(self.suggestions(word))
+        if self.suggest {
+            self.suggestions(word).first().cloned()
         } else {
-            self.known_suggestions(word)
-        };
-        list?.first().cloned()
+            self.known_best(word)
+        }
+    }
+
+    /// The best correction for `word` if it is known already.
+    pub fn known_best(&self, word: &str) -> Option<String> {
+        self.known_suggestions(word)?.first().cloned()
     }
 }
 
@@ -611,7 +615,7 @@ mod tests {
             words.add_token(t.text);
         }
         speller
-            .check(text, std::slice::from_ref(&(0..text.len())), &words)
+            .check(text, std::iter::once(0..text.len()), &words)
             .into_iter()
             .map(|m| (text[m.range].to_string(), m.problem))
             .collect()
