@@ -232,12 +232,14 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         echo: Echo::default(),
         strays: Vec::new(),
         typed_at: Instant::now(),
-        // The dictionaries load after the first frame (`load` below).
+        // The dictionaries load once the first frame is up and typing
+        // pauses (`load` below).
         spelling: super::spelling::Session::new(
             options.spelling,
             &options.words,
             options.words_path.clone(),
         ),
+        first_frame: None,
     };
     start
         .source
@@ -505,6 +507,8 @@ struct Session {
     typed_at: Instant,
     /// The spelling check, its corrections and the student's word list.
     spelling: super::spelling::Session,
+    /// When the first frame was drawn.
+    first_frame: Option<Instant>,
 }
 
 /// Idle time after which changes are saved.
@@ -513,9 +517,6 @@ const IDLE_SAVE: Duration = Duration::from_millis(500);
 const MAX_UNSAVED: Duration = Duration::from_secs(2);
 /// How often the loop wakes to autosave or notice a signal.
 const TICK: Duration = Duration::from_millis(200);
-/// How often the loop looks for loaded dictionaries and corrections while
-/// they are on their way.
-const SPELLING_LOOK: Duration = Duration::from_millis(25);
 /// How long typing pauses before coverage is measured again (it then takes
 /// a few milliseconds, so it is on screen well within 150 ms of the pause).
 const COVERAGE_PAUSE: Duration = Duration::from_millis(100);
@@ -544,6 +545,15 @@ impl Session {
             }
             self.spelling.poll(app);
             if self.typed_at.elapsed() >= COVERAGE_PAUSE {
+                // Loading the dictionaries and computing corrections take
+                // the processor: not before the first frame has been up a
+                // moment, nor while the student types.
+                if self
+                    .first_frame
+                    .is_some_and(|t| t.elapsed() >= COVERAGE_PAUSE)
+                {
+                    self.spelling.load();
+                }
                 self.spelling.request(app);
             }
             {
@@ -572,7 +582,7 @@ impl Session {
                     terminal.draw(|frame| super::render(frame, app, &self.theme))?;
                 }
             }
-            self.spelling.load();
+            self.first_frame.get_or_insert_with(Instant::now);
             if app.quit {
                 return Ok(());
             }
@@ -583,12 +593,6 @@ impl Session {
                     .clamp(Duration::from_millis(1), TICK)
             } else {
                 TICK
-            };
-            // Dictionaries or corrections on their way are shown soon.
-            let wait = if self.spelling.busy() {
-                wait.min(SPELLING_LOOK)
-            } else {
-                wait
             };
             match events.recv_timeout(wait) {
                 Ok(event) => {

@@ -1,6 +1,7 @@
 //! Spelling in the editor. Words are checked on every keystroke from the
 //! verdicts the engine remembers, once the dictionaries have loaded on a
-//! thread of their own (the first frame never waits for them). The
+//! thread of their own (started once the first frame is up and typing
+//! pauses: the first frame and the keys never wait for them). The
 //! corrections, which take tens of milliseconds a word, are computed on a
 //! worker thread when typing pauses and shown when they arrive. `Enter` on
 //! a spelling flag offers them in a small box; choosing one replaces the
@@ -252,9 +253,9 @@ impl Session {
         }
     }
 
-    /// Starts loading the dictionaries on a thread of their own, once: the
-    /// runtime calls it after the first frame, so the two do not compete
-    /// for the processor.
+    /// Starts loading the dictionaries on a thread of their own, once. The
+    /// runtime calls it when the first frame has been up a moment and typing
+    /// pauses, so the loading competes for the processor with neither.
     pub fn load(&mut self) {
         if !self.loading {
             self.loading = true;
@@ -303,8 +304,9 @@ impl Session {
         }
     }
 
-    /// Whether something is on its way (the dictionaries, corrections):
-    /// the event loop then looks again soon.
+    /// Whether something is on its way (the dictionaries, corrections).
+    /// The event loop does not wait for them: it looks at every wake-up,
+    /// at least every 200 ms, so they show within that of arriving.
     pub fn busy(&self) -> bool {
         (self.loading && !self.loaded) || self.pending.load(Ordering::Acquire) > 0
     }
