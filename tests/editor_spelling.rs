@@ -265,3 +265,31 @@ fn wordy_phrases_are_flagged_and_over_the_band_they_add_up() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_word_in_the_title_field_is_replaced_there() {
+    let mut app = app_on("narrow-tax-base");
+    app.update(key(KeyCode::Up));
+    assert_eq!(app.focus, Focus::Title);
+    type_text(&mut app, "A Narow Tax Base");
+    app.update(key(KeyCode::Enter));
+    type_text(&mut app, "Few people pay tax.");
+    choose_flag(&mut app, FlagKind::Spelling);
+    app.update(key(KeyCode::Enter));
+    let Overlay::Spelling(choice) = &app.overlay else {
+        panic!("no suggestions box");
+    };
+    assert_eq!(choice.word, "Narow");
+    let narrow = choice
+        .suggestions
+        .iter()
+        .position(|s| s == "Narrow")
+        .expect("Narrow is offered");
+    for _ in 0..narrow {
+        app.update(key(KeyCode::Down));
+    }
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.title.lines(), ["A Narrow Tax Base"]);
+    assert_eq!(app.body.lines(), ["Few people pay tax."]);
+    assert_eq!(app.focus, Focus::Title);
+}
