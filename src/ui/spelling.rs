@@ -269,16 +269,14 @@ impl Session {
     }
 
     /// Re-analyses the précis when what the check knows has grown (the
-    /// dictionaries loaded, corrections arrived); returns whether it did,
-    /// so the screen is drawn again.
-    pub fn poll(&mut self, app: &mut App) -> bool {
+    /// dictionaries loaded, corrections arrived), for the next frame.
+    pub fn poll(&mut self, app: &mut App) {
         let loaded = !self.loaded && self.speller.ready();
         self.loaded |= loaded;
         let arrived = self.arrived.swap(false, Ordering::AcqRel);
         if loaded || arrived {
             app.reanalyse();
         }
-        loaded || arrived
     }
 
     /// Asks the worker for the corrections of the flagged words that have
