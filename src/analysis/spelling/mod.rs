@@ -321,12 +321,6 @@ impl Speller {
                     pieces::in_token(t.text, |r| {
                         parts += 1;
                         let word = &t.text[r.clone()];
-                        if pieces::is_acronym(word)
-                            && !(capitals
-                                && word.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-                        {
-                            return;
-                        }
                         let problem = match self.remembered(&mut verdicts, variety, word) {
                             None | Some(Verdict::Known) => return,
                             Some(Verdict::Unknown) => Problem::Unknown,
@@ -334,6 +328,14 @@ impl Speller {
                                 Problem::Variant(form.map(String::from))
                             }
                         };
+                        // Most words are known: acronyms are looked for
+                        // only among the rest.
+                        if pieces::is_acronym(word)
+                            && !(capitals
+                                && word.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                        {
+                            return;
+                        }
                         let key = pieces::key(word);
                         if in_list(&personal, &key)
                             || in_list(&TRUSTED, &key)
