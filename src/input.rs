@@ -5,6 +5,9 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::analysis::structure;
+use crate::analysis::words::{CountingOptions, count_words};
+
 /// The largest text accepted, so a wrong file cannot exhaust memory.
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -41,6 +44,12 @@ pub enum InputError {
     /// The file holds nothing but whitespace.
     #[error("{0}: is empty")]
     Empty(String),
+    /// A source that is a `# Heading` and nothing more.
+    #[error("{0}: is only a heading, with no passage under it to summarise")]
+    HeadingOnly(String),
+    /// A source with no words at all (symbols or punctuation only).
+    #[error("{0}: has no words to summarise")]
+    NoWords(String),
     /// The file is larger than [`MAX_BYTES`].
     #[error("{path}: is too large ({mib} MiB; the limit is {} MiB)", MAX_BYTES / 1024 / 1024)]
     TooLarge {
@@ -89,6 +98,28 @@ pub fn read_text(path: &str, lossy: bool) -> Result<String, InputError> {
         read_file(Path::new(path), &name)?
     };
     decode(bytes, &name, lossy)
+}
+
+/// Reads a source passage as [`read_text`] does, and refuses one with no
+/// words to summarise: a `# Heading` alone, or only symbols.
+pub fn read_source(path: &str, lossy: bool) -> Result<String, InputError> {
+    let text = read_text(path, lossy)?;
+    check_source(&text, &display_name(path))?;
+    Ok(text)
+}
+
+/// Whether `text` has a passage to summarise: some word after its
+/// `# Heading`, if it has one. The error names the file as `name`.
+pub fn check_source(text: &str, name: &str) -> Result<(), InputError> {
+    let heading = structure::heading(text);
+    let body = heading.as_ref().map_or(0, |(line, _)| line.end);
+    if count_words(&text[body..], CountingOptions::default()) > 0 {
+        return Ok(());
+    }
+    Err(match heading {
+        Some(_) => InputError::HeadingOnly(name.to_string()),
+        None => InputError::NoWords(name.to_string()),
+    })
 }
 
 fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
@@ -167,6 +198,23 @@ mod tests {
                 .as_deref(),
             Some("hi")
         );
+    }
+
+    #[test]
+    fn a_source_needs_words_under_its_heading() {
+        assert!(check_source("# Title\n\nOne word.", "f").is_ok());
+        assert!(check_source("No heading, some words.", "f").is_ok());
+        let only_heading = check_source("# Only a Heading\n\n", "notes.md")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            only_heading.as_deref(),
+            Some("notes.md: is only a heading, with no passage under it to summarise")
+        );
+        let symbols = check_source("— — →\n", "s.txt")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(symbols.as_deref(), Some("s.txt: has no words to summarise"));
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn run(options: &CheckOptions, out: &mut dyn Write) -> Result<Outcome, Check
     if options.source == "-" && options.precis == "-" {
         return Err(InputError::StdinTwice.into());
     }
-    let source = input::read_text(&options.source, options.lossy)?;
+    let source = input::read_source(&options.source, options.lossy)?;
     let precis = input::read_text(&options.precis, options.lossy)?;
     let report = analyse(source, &precis, &options.settings, options.counting);
     if options.json {

@@ -114,7 +114,7 @@ const LARGE_SOURCE: usize = 4 << 20;
 /// Reads a source file (or standard input) into a source; `lossy` replaces
 /// bytes that are not UTF-8.
 fn file_source(path: &str, counting: CountingOptions, lossy: bool) -> Result<Source, InputError> {
-    let text = input::read_text(path, lossy)?;
+    let text = input::read_source(path, lossy)?;
     let origin = if path == "-" {
         Origin::Stdin
     } else {
