@@ -633,7 +633,10 @@ impl Session {
     }
 
     fn save(&mut self, app: &mut App) {
-        if !app.has_text() && matches!(app.save, SaveState::Saved(_)) {
+        // Nothing changed since the draft was opened or last saved: its file,
+        // and so its date, stay as they are.
+        let unchanged = app.revision == self.saved_revision || !app.has_text();
+        if unchanged && matches!(app.save, SaveState::Saved(_)) {
             return;
         }
         self.last_attempt = Some(Instant::now());
