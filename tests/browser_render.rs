@@ -10,7 +10,7 @@ use jiff::tz::TimeZone;
 use precis::analysis::Settings;
 use precis::analysis::words::CountingOptions;
 use precis::store::draft::DRAFT_VERSION;
-use precis::store::{Draft, DraftSource, DraftStore, Mode, Origin};
+use precis::store::{Draft, DraftSource, DraftStore, ExamTiming, Mode, Origin};
 use precis::ui::browser::{Browser, Entry, Outcome, SortKey, render};
 use precis::ui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -119,7 +119,7 @@ fn entries() -> Vec<Entry> {
     store
         .list()
         .iter()
-        .map(|l| Entry::from_listed(l, &TimeZone::UTC))
+        .map(|l| Entry::from_listed(l, &TimeZone::UTC, at(NOW)))
         .collect()
 }
 
@@ -190,6 +190,99 @@ fn filtered_by_title_sorted_by_words_and_asking_before_deleting() {
 fn an_empty_store_says_how_to_fill_it() {
     let browser = Browser::new(Vec::new());
     insta::assert_snapshot!(screen(&browser, 100, 30));
+}
+
+/// Exam attempts on the lighthouse passage beside a practice draft: one
+/// handed in after 31 min 5 s, one taking 1 h 5 min, and one still running.
+fn exam_entries() -> Vec<Entry> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = DraftStore::open(dir.path()).expect("store");
+    let exam = |id: &str, updated: &str, started: &str, allowed: i64, used: Option<i64>| {
+        let mut d = draft(
+            id,
+            LIGHTHOUSES,
+            "lighthouses.md",
+            "Lights That Still Matter",
+            "Lighthouses warned ships of rocks, and sailors still need them when satellites fail.",
+            updated,
+        );
+        let started = at(started);
+        let after = |s: i64| {
+            started
+                .checked_add(jiff::SignedDuration::from_secs(s))
+                .expect("ts")
+        };
+        d.mode = Mode::Exam;
+        d.exam = Some(ExamTiming {
+            reading_until: None,
+            started,
+            deadline: after(allowed),
+            submitted: used.map(after),
+        });
+        d
+    };
+    let drafts = [
+        exam(
+            "exam-1",
+            "2026-03-05T10:31:05Z",
+            "2026-03-05T10:00:00Z",
+            35 * 60,
+            Some(31 * 60 + 5),
+        ),
+        exam(
+            "exam-2",
+            "2026-03-07T11:05:00Z",
+            "2026-03-07T10:00:00Z",
+            90 * 60,
+            Some(65 * 60),
+        ),
+        exam(
+            "exam-3",
+            "2026-03-09T11:50:00Z",
+            "2026-03-09T11:40:00Z",
+            35 * 60,
+            None,
+        ),
+        draft(
+            "trees-1",
+            TREES,
+            "trees.txt",
+            "Shade Has a Price",
+            "Street trees cool streets and absorb rain, but they need care.",
+            "2026-03-06T16:30:00Z",
+        ),
+    ];
+    for d in &drafts {
+        store.save(d).expect("save");
+    }
+    store
+        .list()
+        .iter()
+        .map(|l| Entry::from_listed(l, &TimeZone::UTC, at(NOW)))
+        .collect()
+}
+
+/// The MODE column tells a running exam from a submitted one, and the time
+/// used reads as in the review (`31:05`, `1:05:00`).
+#[test]
+fn exam_attempts_say_whether_they_are_running_and_how_long_they_took() {
+    let browser = Browser::new(exam_entries());
+    let modes: Vec<&str> = browser
+        .visible()
+        .iter()
+        .filter_map(|e| e.attempt().map(|a| a.mode.as_str()))
+        .collect();
+    assert_eq!(
+        modes,
+        [
+            "exam (running)",
+            "exam (submitted)",
+            "practice",
+            "exam (submitted)"
+        ]
+    );
+    insta::assert_snapshot!("exams_80x24", screen(&browser, 80, 24));
+    insta::assert_snapshot!("exams_100x30", screen(&browser, 100, 30));
 }
 
 #[test]

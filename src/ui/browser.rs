@@ -42,10 +42,10 @@ const WIDTHS: [Constraint; 7] = [
     Constraint::Fill(3),
     Constraint::Fill(2),
     Constraint::Length(12),
-    Constraint::Length(8),
-    Constraint::Length(12),
+    Constraint::Length(16),
+    Constraint::Length(7),
     Constraint::Length(6),
-    Constraint::Length(5),
+    Constraint::Length(7),
 ];
 /// The chosen row's marker.
 const SYMBOL: &str = "› ";
@@ -73,7 +73,8 @@ pub struct Attempt {
     pub updated: Timestamp,
     /// `updated` as shown (`%d %b %H:%M` in the time zone given).
     pub date: String,
-    /// Practice or exam, as shown.
+    /// Practice or exam, as shown: `practice`, `exam (running)`,
+    /// `exam (time up)` or `exam (submitted)`.
     pub mode: String,
     /// Body words.
     pub words: usize,
@@ -112,9 +113,9 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Summarises a listed file: runs the engine on a readable draft and
-    /// formats its date in `tz`.
-    pub fn from_listed(listed: &Listed, tz: &TimeZone) -> Entry {
+    /// Summarises a listed file at `now`: runs the engine on a readable
+    /// draft and formats its date in `tz`.
+    pub fn from_listed(listed: &Listed, tz: &TimeZone, now: Timestamp) -> Entry {
         let file = listed
             .path
             .file_name()
@@ -159,7 +160,7 @@ impl Entry {
                     .to_zoned(tz.clone())
                     .strftime("%d %b %H:%M")
                     .to_string(),
-                mode: draft.mode.name().to_string(),
+                mode: draft.mode_label(now).to_string(),
                 words: report.precis.words,
                 target: report.target.words,
                 min: report.target.min,
@@ -574,15 +575,7 @@ fn render_table(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme)
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(Line::from(title));
-    let header_names = [
-        "Title",
-        "Source",
-        "Date",
-        "Mode",
-        "Words/target",
-        "Flags",
-        "Time",
-    ];
+    let header_names = ["Title", "Source", "Date", "Mode", "Words", "Flags", "Time"];
     let header = Row::new(header_names.iter().enumerate().map(|(i, name)| {
         if i == browser.sort.column() {
             TableCell::new(format!("{name}{}", browser.sort.arrow()))
@@ -717,18 +710,12 @@ fn flags_spans(a: &Attempt, theme: &Theme) -> Vec<Span<'static>> {
     spans
 }
 
-/// "25m", "1h05", or a dim "—" when the time is not known.
+/// The time used as the review shows it (`31:05`, `1:05:00`), or a dim
+/// "—" when it is not known.
 fn time_span(time: Option<Duration>, theme: &Theme) -> Span<'static> {
     match time {
         None => Span::styled("—", theme.dim()),
-        Some(d) => {
-            let minutes = d.as_secs() / 60;
-            if minutes < 60 {
-                Span::raw(format!("{minutes}m"))
-            } else {
-                Span::raw(format!("{}h{:02}", minutes / 60, minutes % 60))
-            }
-        }
+        Some(d) => Span::raw(crate::exam::clock::clock_text(d)),
     }
 }
 
@@ -952,6 +939,7 @@ mod tests {
                 draft: Ok(draft),
             },
             &TimeZone::UTC,
+            Timestamp::UNIX_EPOCH,
         )
     }
 

@@ -789,10 +789,11 @@ impl Session {
         match &self.store {
             Ok(store) => {
                 let tz = jiff::tz::TimeZone::system();
+                let now = Timestamp::now();
                 let entries = store
                     .list()
                     .iter()
-                    .map(|l| Entry::from_listed(l, &tz))
+                    .map(|l| Entry::from_listed(l, &tz, now))
                     .collect();
                 app.overlay = Overlay::Browser(Box::new(Browser::new(entries)), Timestamp::now());
             }
