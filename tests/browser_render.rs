@@ -189,7 +189,64 @@ fn filtered_by_title_sorted_by_words_and_asking_before_deleting() {
 #[test]
 fn an_empty_store_says_how_to_fill_it() {
     let browser = Browser::new(Vec::new());
-    insta::assert_snapshot!(screen(&browser, 100, 30));
+    let wide = screen(&browser, 100, 30);
+    let flat = wide.split_whitespace().collect::<Vec<_>>().join(" ");
+    for how in ["`precis`", "`precis FILE`", "`precis exam`", "Ctrl+P"] {
+        assert!(
+            flat.contains(how),
+            "the empty browser does not mention {how}:\n{wide}"
+        );
+    }
+    insta::assert_snapshot!(wide);
+    insta::assert_snapshot!("empty_80x24", screen(&browser, 80, 24));
+}
+
+/// The chart of words per attempt draws the target as a line where no bar
+/// reaches: a row of `─` between the bars.
+#[test]
+fn the_history_chart_shows_the_target_line() {
+    let mut browser = Browser::new(entries());
+    press(&mut browser, &[KeyCode::Down, KeyCode::Down]);
+    let text = screen(&browser, 100, 30);
+    let caption = text
+        .lines()
+        .position(|l| l.contains("── target 27 (25–29)"))
+        .unwrap_or_else(|| panic!("no caption naming the line:\n{text}"));
+    let line = text.lines().skip(caption + 1).find(|l| l.contains("─────"));
+    assert!(
+        line.is_some_and(|l| l.contains("█") || l.contains("▆")),
+        "no target line across the bars:\n{text}"
+    );
+}
+
+/// An attempt's number is followed by a space, however many attempts there
+/// are (`#100` once ran into its date: `#10002 Mar`).
+#[test]
+fn attempt_numbers_never_run_into_dates() {
+    let template = entries()
+        .into_iter()
+        .find(|e| e.id == "light-1")
+        .expect("light-1");
+    let many: Vec<Entry> = (0..120)
+        .map(|n| {
+            let mut e = template.clone();
+            e.id = format!("light-{n:03}");
+            if let Ok(a) = &mut e.draft {
+                a.updated = at("2026-01-01T00:00:00Z")
+                    .checked_add(jiff::SignedDuration::from_hours(n))
+                    .expect("ts");
+                a.date = a.updated.strftime("%d %b %H:%M").to_string();
+            }
+            e
+        })
+        .collect();
+    let browser = Browser::new(many);
+    let text = screen(&browser, 80, 24);
+    let numbered: Vec<&str> = text.lines().filter(|l| l.contains("│› #")).collect();
+    assert_eq!(numbered.len(), 1, "{text}");
+    assert!(numbered[0].contains("#120 05 Jan 23:00"), "{text}");
+    insta::assert_snapshot!("many_attempts_80x24", text);
+    insta::assert_snapshot!("many_attempts_100x30", screen(&browser, 100, 30));
 }
 
 /// Exam attempts on the lighthouse passage beside a practice draft: one

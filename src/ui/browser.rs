@@ -15,6 +15,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -609,7 +610,10 @@ fn render_table(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme)
     browser.offset.set(state.offset());
     if empty {
         let message = if browser.filter.is_empty() {
-            "No drafts yet: write a précis and press Ctrl+S to keep it.".to_string()
+            "No drafts yet. To start a précis, run `precis` (a built-in passage), \
+             `precis FILE` (your own text) or `precis exam` (a timed exam); in the editor, \
+             Ctrl+P chooses another passage. Drafts are saved as you type."
+                .to_string()
         } else {
             format!(
                 "No draft matches “{}”. Esc clears the filter.",
@@ -771,25 +775,30 @@ fn render_history(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Them
     let history = browser.history();
     let attempts: Vec<&Attempt> = history.iter().filter_map(|e| e.attempt()).collect();
     let latest = attempts.last().map_or(attempt.updated, |a| a.updated);
-    let title = format!(
-        " History of “{}” · {} attempt{} · last {} ",
-        fit(&attempt.source, usize::from(area.width / 2)),
+    let rest = format!(
+        "” · {} attempt{} · last {} ",
         attempts.len(),
         if attempts.len() == 1 { "" } else { "s" },
         ago(latest, now)
     );
+    // The passage's name gives way so the count and the age stay whole.
+    let room = usize::from(area.width.saturating_sub(2))
+        .saturating_sub(" History of “".width() + rest.width());
+    let title = format!(" History of “{}{rest}", fit(&attempt.source, room));
     let inner = block.inner(area);
     frame.render_widget(block.title(title), area);
     let [list_area, chart_area] = Layout::horizontal([Constraint::Length(38), Constraint::Min(10)])
         .spacing(2)
         .areas(inner);
 
+    // Every number takes the room of the largest, and a space follows it.
+    let number = attempts.len().to_string().len().max(2);
     let items: Vec<ListItem> = attempts
         .iter()
         .enumerate()
         .map(|(n, a)| {
             let mut spans = vec![
-                Span::styled(format!("#{:<3}", n + 1), theme.dim()),
+                Span::styled(format!("#{:<number$} ", n + 1), theme.dim()),
                 Span::raw(format!("{}  ", a.date)),
             ];
             let words = words_span(a, theme);
@@ -810,14 +819,23 @@ fn render_history(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Them
 
     let [caption_area, bars_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(chart_area);
+    let band = format!(" ({}–{})", attempt.min, attempt.max);
+    let long = "Words per attempt · ── target ".width() + attempt.target.to_string().len();
+    let what = if long + band.width() <= usize::from(caption_area.width) {
+        "Words per attempt · "
+    } else {
+        "Words · "
+    };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::raw("Words per attempt · target "),
+            Span::raw(what),
+            Span::styled("──", theme.dim()),
+            Span::raw(" target "),
             Span::styled(
                 attempt.target.to_string(),
                 Style::new().add_modifier(Modifier::BOLD),
             ),
-            Span::styled(format!(" ({}–{})", attempt.min, attempt.max), theme.dim()),
+            Span::styled(band, theme.dim()),
         ])),
         caption_area,
     );
@@ -856,6 +874,26 @@ fn render_history(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Them
         .value_style(theme.selected())
         .label_style(theme.dim());
     frame.render_widget(chart, bars_area);
+    target_line(frame.buffer_mut(), bars_area, attempt.target, top, theme);
+}
+
+/// Draws the target as a line across the bar chart drawn in `area` (whose
+/// last row holds the labels) with `top` words at its full height: in the
+/// row the target's height falls in, wherever no bar reaches.
+fn target_line(buf: &mut Buffer, area: Rect, target: usize, top: usize, theme: &Theme) {
+    let rows = usize::from(area.height.saturating_sub(1));
+    if rows == 0 || top == 0 || target == 0 {
+        return;
+    }
+    // The chart scales a value to `value * rows / top` rows, bottom up.
+    let from_bottom = (target * rows / top).min(rows - 1);
+    let y = area.y + (rows - 1 - from_bottom) as u16;
+    for x in area.left()..area.right() {
+        let cell = &mut buf[(x, y)];
+        if cell.symbol() == " " {
+            cell.set_symbol("─").set_style(theme.dim());
+        }
+    }
 }
 
 fn render_footer(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme) {
