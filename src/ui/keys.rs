@@ -60,7 +60,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Ctrl+Q",
-        what: "save and quit",
+        what: "save and quit (in an exam, asks first)",
     },
     Binding {
         keys: "Tab / Shift+Tab",
@@ -108,7 +108,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Ctrl+E",
-        what: "in an exam: submit now (asks first)",
+        what: "exam: submit (asks first); while reading: start writing",
     },
     Binding {
         keys: "Ctrl+K",

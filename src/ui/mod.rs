@@ -5,6 +5,8 @@
 pub mod app;
 pub mod browser;
 pub mod editor_pane;
+pub mod exam_dialogs;
+mod exam_flow;
 pub mod flags_panel;
 pub mod help;
 pub mod keys;
@@ -83,7 +85,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Help => help::render(frame, area, theme),
         Overlay::Picker(p) => picker::render(frame, area, p, theme),
         Overlay::SaveAs(path) => help::render_save_as(frame, area, app, path, theme),
-        Overlay::ConfirmSubmit => help::render_confirm_submit(frame, area, theme),
+        Overlay::ConfirmSubmit => exam_dialogs::render_submit(frame, area, app, theme),
+        Overlay::ConfirmQuit => exam_dialogs::render_quit(frame, area, app, theme),
+        Overlay::ConfirmExam(opening, _) => {
+            exam_dialogs::render_start(frame, area, app, opening, theme);
+        }
         Overlay::Browser(b, opened) => {
             frame.render_widget(ratatui::widgets::Clear, area);
             browser::render(frame, area, b, theme, *opened);

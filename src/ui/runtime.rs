@@ -249,9 +249,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
     if let Err(e) = &session.store {
         app.tell(format!("drafts cannot be saved: {e}"), true);
     }
-    app.feedback = options.exam.feedback;
-    app.defer_analysis = true;
-    app.reanalyse();
+    session.prepare(&mut app);
     for effect in app.tick(Timestamp::now()) {
         session.apply(&mut app, effect);
     }
@@ -268,6 +266,18 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         session.save(&mut app);
     }
     leave();
+    // Quitting a running exam: one line says when its time is up.
+    if let Some(exam) = app
+        .exam
+        .filter(|_| session.stop.load(Ordering::Relaxed) == 0)
+        && let Some(line) = crate::exam::prompts::leaving_line(
+            &exam,
+            Timestamp::now(),
+            &jiff::tz::TimeZone::system(),
+        )
+    {
+        let _ = writeln!(io::stderr(), "{line}");
+    }
     let outcome = outcome.map(|()| match session.stop.load(Ordering::Relaxed) {
         0 => Ended::Quit,
         signal => Ended::Signal(signal),
@@ -738,6 +748,19 @@ impl Session {
 }
 
 impl Session {
+    /// Sets up a new app as every app in this session runs: what a running
+    /// exam shows, how long an exam started from the picker runs, and
+    /// analysis after the frame; then analyses it under those settings.
+    fn prepare(&self, app: &mut App) {
+        app.feedback = self.exam.feedback;
+        app.exam_plan = crate::exam::Plan {
+            writing: self.exam.time,
+            reading: self.exam.reading,
+        };
+        app.defer_analysis = true;
+        app.reanalyse();
+    }
+
     /// Saves the draft in the editor, then replaces it with a new one on
     /// `opening`: a practice draft, or an exam with its clock started. If the
     /// save failed, the draft stays open so nothing is lost.
@@ -770,9 +793,8 @@ impl Session {
         };
         let size = app.size;
         *app = App::new(start, self.counting, size);
+        self.prepare(app);
         if exam {
-            app.feedback = self.exam.feedback;
-            app.reanalyse();
             let _ = app.tick(Timestamp::now());
             app.tell(exam_greeting(self.exam), false);
         } else {
@@ -861,7 +883,7 @@ fn exam_greeting(exam: ExamOptions) -> String {
     let time = crate::exam::clock::clock_text(exam.time);
     match exam.reading {
         Some(r) => format!(
-            "Exam: read for {}, then write for {time}. Ctrl+E submits early.",
+            "Exam: read for {}, then write for {time}. Ctrl+E starts writing early.",
             crate::exam::clock::clock_text(r)
         ),
         None => format!("Exam: {time} to write. Ctrl+E submits early."),

@@ -1,0 +1,51 @@
+//! The exam's turning points in the editor's state: writing started before
+//! reading time is over, and what reading time shows (a locked body that
+//! says so, a note whose time follows the clock). Like `app`, no terminal,
+//! disk or clock: the time is the last tick's.
+
+use super::app::{App, BODY_PLACEHOLDER, Effect, Focus, SaveState};
+use crate::exam::clock::{self, Phase};
+use crate::exam::prompts::{self, LOCKED_PLACEHOLDER, READING_NOTE};
+
+impl App {
+    /// Opens writing now, during reading time (`Ctrl+E`): reading ends and
+    /// the whole writing time runs from now. The new deadline is saved at
+    /// once, so a restart keeps it.
+    pub(super) fn write_now(&mut self) -> Vec<Effect> {
+        let Some(timing) = self.exam else {
+            return Vec::new();
+        };
+        let early = clock::write_now(&timing, self.now);
+        if early == timing {
+            return Vec::new();
+        }
+        self.exam = Some(early);
+        self.focus = Focus::Body;
+        self.follow_reading(clock::phase(&early, self.now));
+        self.tell(prompts::writing_early_note(early.allowed()), false);
+        self.save = SaveState::Unsaved;
+        self.revision += 1;
+        vec![Effect::Save]
+    }
+
+    /// Keeps what the screen says in step with the exam's `phase`: while
+    /// reading, the locked body's placeholder says it is locked and the
+    /// reading-time note shows the time the clock shows.
+    pub(super) fn follow_reading(&mut self, phase: Phase) {
+        let placeholder = match phase {
+            Phase::Reading(_) => LOCKED_PLACEHOLDER,
+            Phase::Writing(_) | Phase::Over => BODY_PLACEHOLDER,
+        };
+        if self.body.placeholder_text() != placeholder {
+            self.body.set_placeholder_text(placeholder);
+        }
+        if let Phase::Reading(left) = phase
+            && self
+                .note
+                .as_ref()
+                .is_some_and(|n| n.text.starts_with(READING_NOTE))
+        {
+            self.tell(prompts::reading_note(left), false);
+        }
+    }
+}

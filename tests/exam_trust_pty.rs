@@ -1,0 +1,73 @@
+//! A running exam stays an exam in the real editor, in a pseudo-terminal:
+//! Ctrl+Q asks before leaving it and says the clock keeps running, and
+//! leaving prints one line saying when time is up. Every wait is bounded.
+
+mod pty;
+
+use std::path::Path;
+
+use pty::{Pty, draft_files, flat, home, read_json};
+
+const CTRL_Q: &str = "\x11";
+
+/// A short précis in our own words: 7 words, on any passage.
+const SENTENCE: &str = "Public money is spent without enough care.";
+
+/// Starts a 60 s exam, types the sentence, and leaves it with Ctrl+Q and
+/// `y`; returns the editor's pty once it has exited.
+fn leave_a_running_exam(home: &Path) -> Pty {
+    let mut pty = Pty::precis(home, &["exam", "--time", "60s", "--quiet"]);
+    pty.wait_for("Exam: 01:00 to write.");
+    pty.wait_for("⏱ 00:5");
+    pty.send(SENTENCE);
+    pty.wait_for("Précis · 7/");
+
+    pty.send(CTRL_Q);
+    pty.wait_for(" Leave the exam? ");
+    pty.wait_for("The clock keeps running while you are away: time is up in 00:");
+    pty.send("n");
+    pty.wait_until("the question to close", |s| {
+        !flat(s).contains("Leave the exam?")
+    });
+    pty.wait_for("⏱ 00:");
+    pty.send(CTRL_Q);
+    pty.wait_for(" Leave the exam? ");
+    pty.send("y");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    pty
+}
+
+#[test]
+fn ctrl_q_asks_first_and_leaving_says_when_time_is_up() {
+    let home = home();
+    let pty = leave_a_running_exam(home.path());
+    let screen = flat(pty.out().parser.screen());
+    let line = screen
+        .find("precis: your exam is still running: time is up at ")
+        .map(|at| &screen[at..])
+        .unwrap_or_else(|| panic!("no deadline line on the terminal:\n{}", pty.screen()));
+    let time = &line["precis: your exam is still running: time is up at ".len()..];
+    let clock = time.get(..8).unwrap_or_default();
+    assert!(
+        clock.len() == 8
+            && clock.chars().enumerate().all(|(i, c)| if i % 3 == 2 {
+                c == ':'
+            } else {
+                c.is_ascii_digit()
+            }),
+        "not a time of day: {line}"
+    );
+    assert!(
+        time[8..].starts_with(" (in 00:") && line.contains("); run precis to go back to it"),
+        "{line}"
+    );
+    let files = draft_files(home.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    let draft = read_json(&files[0]).expect("the draft");
+    assert_eq!(draft["body"], SENTENCE);
+    assert!(
+        draft["exam"]["submitted"].is_null(),
+        "leaving handed the exam in: {draft}"
+    );
+}
