@@ -1,6 +1,8 @@
 //! A running exam stays an exam in the real editor, in a pseudo-terminal:
-//! Ctrl+Q asks before leaving it and says the clock keeps running, and
-//! leaving prints one line saying when time is up. Every wait is bounded.
+//! Ctrl+Q asks before leaving it and says the clock keeps running, leaving
+//! prints one line saying when time is up, and the exam opened again from
+//! the drafts browser keeps its checks hidden, as when `precis` resumes it.
+//! Every wait is bounded.
 
 mod pty;
 
@@ -9,6 +11,7 @@ use std::path::Path;
 use pty::{Pty, draft_files, flat, home, read_json};
 
 const CTRL_Q: &str = "\x11";
+const ENTER: &str = "\r";
 
 /// A short précis in our own words: 7 words, on any passage.
 const SENTENCE: &str = "Public money is spent without enough care.";
@@ -70,4 +73,30 @@ fn ctrl_q_asks_first_and_leaving_says_when_time_is_up() {
         draft["exam"]["submitted"].is_null(),
         "leaving handed the exam in: {draft}"
     );
+}
+
+/// The exam left running, opened again from `precis drafts`, shows only
+/// its word count and clock, as `precis` resumes it (it once opened with
+/// the whole report in the flags panel while the clock ran on).
+#[test]
+fn a_running_exam_opened_from_the_drafts_browser_keeps_its_checks_hidden() {
+    let home = home();
+    drop(leave_a_running_exam(home.path()));
+
+    let mut pty = Pty::precis(home.path(), &["drafts"]);
+    pty.wait_for(" Drafts (1) ");
+    pty.wait_for("exam (running)");
+    pty.send(ENTER);
+    pty.wait_for(SENTENCE);
+    pty.wait_for("⏱ 00:");
+    pty.wait_for("checks hidden until the review");
+    pty.wait_for("Resumed your exam on");
+    let screen = flat(pty.out().parser.screen());
+    assert!(
+        !screen.contains(" Flags (") && !screen.contains("Exam review"),
+        "the report is shown while the exam runs:\n{}",
+        pty.screen()
+    );
+    pty.send(CTRL_Q);
+    pty.wait_for(" Leave the exam? ");
 }

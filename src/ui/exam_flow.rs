@@ -1,7 +1,8 @@
 //! The exam's turning points in the editor's state: writing started before
-//! reading time is over, and what reading time shows (a locked body that
-//! says so, a note whose time follows the clock). Like `app`, no terminal,
-//! disk or clock: the time is the last tick's.
+//! reading time is over, what reading time shows (a locked body that says
+//! so, a note whose time follows the clock), and a stored draft opened as
+//! its state asks (a running exam keeps its checks hidden). Like `app`, no
+//! terminal, disk or clock: the time is the last tick's.
 
 use super::app::{App, BODY_PLACEHOLDER, Effect, Focus, SaveState};
 use crate::exam::clock::{self, Phase};
@@ -46,6 +47,23 @@ impl App {
                 .is_some_and(|n| n.text.starts_with(READING_NOTE))
         {
             self.tell(prompts::reading_note(left), false);
+        }
+    }
+
+    /// Shows a stored draft just opened from the drafts browser as when it
+    /// is resumed at start-up: a running exam shows only what its feedback
+    /// allows until time is up; anything else opens with its report in the
+    /// flags panel.
+    pub fn show_opened(&mut self) {
+        if self.exam_running() {
+            self.flags_open = false;
+            self.tell(prompts::resumed_note(&self.source.name), false);
+        } else {
+            self.flags_open = true;
+            self.tell(
+                "Opened your draft: its report is in the flags panel (Esc closes it)",
+                false,
+            );
         }
     }
 }

@@ -179,9 +179,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
                         .to_string();
                     let title = draft.source.title.clone().unwrap_or_default();
                     let greeting = if draft.mode == Mode::Exam && !draft.is_submitted() {
-                        format!(
-                            "Resumed your exam on “{title}”: the clock kept running. Ctrl+E submits early."
-                        )
+                        crate::exam::prompts::resumed_note(&title)
                     } else {
                         format!(
                             "Resumed your draft on “{title}” ({when}) · Ctrl+P for another passage"
@@ -841,13 +839,14 @@ impl Session {
             Ok(draft) => {
                 let size = app.size;
                 *app = App::new(Start::resume(draft, self.counting), self.counting, size);
-                app.flags_open = true;
+                self.prepare(app);
                 self.saved_revision = 0;
+                app.show_opened();
+                // An exam whose time ran out meanwhile is handed in now.
+                for effect in app.tick(Timestamp::now()) {
+                    self.apply(app, effect);
+                }
                 self.keep_rescue(app);
-                app.tell(
-                    "Opened your draft: its report is in the flags panel (Esc closes it)",
-                    false,
-                );
             }
             Err(e) => {
                 if let Overlay::Browser(browser, _) = &mut app.overlay {
