@@ -1,13 +1,19 @@
 //! A running exam stays an exam in the real editor, in a pseudo-terminal:
 //! Ctrl+Q asks before leaving it and says the clock keeps running, leaving
 //! prints one line saying when time is up, and the exam opened again from
-//! the drafts browser keeps its checks hidden, as when `precis` resumes it.
-//! Every wait is bounded.
+//! the drafts browser keeps its checks hidden, as when `precis` resumes it;
+//! `precis exam` sets a passage not just practised. Every wait is bounded.
 
 mod pty;
 
 use std::path::Path;
 
+use jiff::Timestamp;
+use precis::analysis::Settings;
+use precis::analysis::words::CountingOptions;
+use precis::passages;
+use precis::store::draft::DRAFT_VERSION;
+use precis::store::{Draft, DraftSource, DraftStore, Mode, Origin};
 use pty::{Pty, draft_files, flat, home, read_json};
 
 const CTRL_Q: &str = "\x11";
@@ -99,4 +105,60 @@ fn a_running_exam_opened_from_the_drafts_browser_keeps_its_checks_hidden() {
     );
     pty.send(CTRL_Q);
     pty.wait_for(" Leave the exam? ");
+}
+
+/// A practice draft on built-in passage `id`, last saved at `second`.
+fn practice_on(id: &str, second: i64) -> Draft {
+    let passage = passages::find(id).expect("built-in passage");
+    let at = Timestamp::from_second(second).expect("timestamp");
+    Draft {
+        version: DRAFT_VERSION,
+        id: format!("practice-{id}"),
+        created: at,
+        updated: at,
+        source: DraftSource {
+            origin: Origin::BuiltIn { id: id.to_string() },
+            title: Some(passage.title().to_string()),
+            text: passage.text.to_string(),
+        },
+        title: String::new(),
+        body: "A few words of practice.".to_string(),
+        settings: Settings::default(),
+        counting: CountingOptions::default(),
+        mode: Mode::Practice,
+        timeline: Vec::new(),
+        exam: None,
+    }
+}
+
+/// With every built-in passage but one practised, `precis exam` sets that
+/// one (it once chose among all passages never attempted *in an exam*).
+#[test]
+fn precis_exam_sets_a_passage_not_just_practised() {
+    let home = home();
+    let store = DraftStore::open(&home.path().join("data/precis")).expect("store");
+    let left_out = passages::ALL[5];
+    let now = Timestamp::now().as_second();
+    for (n, p) in passages::ALL.iter().enumerate() {
+        if p.id != left_out.id {
+            store
+                .save(&practice_on(p.id, now - 60 * n as i64))
+                .expect("save");
+        }
+    }
+    let opening: String = left_out
+        .text
+        .lines()
+        .skip(1)
+        .flat_map(str::split_whitespace)
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut pty = Pty::precis(home.path(), &["exam", "--time", "60s", "--quiet"]);
+    pty.wait_for("Exam: 01:00 to write.");
+    pty.wait_for(&opening);
+    pty.send(CTRL_Q);
+    pty.wait_for(" Leave the exam? ");
+    pty.send("y");
+    assert!(pty.wait_exit().success());
 }

@@ -1,6 +1,7 @@
 //! Timed exam practice: the clock, the checklist and the review.
 
 pub mod checklist;
+pub mod choice;
 pub mod clock;
 pub mod prompts;
 pub mod review;

@@ -47,7 +47,7 @@ pub enum StartWith {
     /// The drafts browser (over the latest draft); closing it quits.
     Drafts,
     /// A timed exam on this source (a file, `-`), or on a built-in passage
-    /// not yet attempted in an exam.
+    /// not yet attempted, in practice or in an exam.
     Exam(Option<String>),
 }
 
@@ -889,30 +889,21 @@ fn exam_greeting(exam: ExamOptions) -> String {
     }
 }
 
-/// A built-in passage never attempted in an exam (chosen by the clock's
-/// nanoseconds among them), else the one whose last exam is oldest.
+/// The built-in passage for `precis exam` with none named: one not yet
+/// attempted in practice or in an exam (chosen by the clock's nanoseconds
+/// among them), else the one whose latest attempt is oldest.
 fn unattempted_passage(store: &DraftStore) -> &'static str {
-    let mut last_exam: std::collections::HashMap<String, Timestamp> =
-        std::collections::HashMap::new();
-    for draft in store.list().into_iter().filter_map(|l| l.draft.ok()) {
-        if let (Mode::Exam, Origin::BuiltIn { id }) = (draft.mode, &draft.source.origin) {
-            let when = last_exam.entry(id.clone()).or_insert(draft.updated);
-            *when = (*when).max(draft.updated);
-        }
-    }
-    let fresh: Vec<&'static str> = passages::ALL
-        .iter()
-        .map(|p| p.id)
-        .filter(|id| !last_exam.contains_key(*id))
+    let drafts: Vec<_> = store
+        .list()
+        .into_iter()
+        .filter_map(|l| l.draft.ok())
         .collect();
-    if !fresh.is_empty() {
-        let pick = Timestamp::now().subsec_nanosecond().unsigned_abs() as usize % fresh.len();
-        return fresh[pick];
-    }
-    passages::ALL
-        .iter()
-        .min_by_key(|p| last_exam.get(p.id).copied())
-        .map_or(passages::ALL[0].id, |p| p.id)
+    let attempts = drafts.iter().filter_map(|d| match &d.source.origin {
+        Origin::BuiltIn { id } => Some((id.as_str(), d.updated)),
+        Origin::File { .. } | Origin::Stdin => None,
+    });
+    let pick = Timestamp::now().subsec_nanosecond().unsigned_abs() as usize;
+    crate::exam::choice::passage_for_exam(attempts, pick)
 }
 
 /// Where to offer writing the précis when the drafts folder fails: the home
