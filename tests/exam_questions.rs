@@ -2,9 +2,9 @@
 //! injected clock: Ctrl+Q asks before leaving a running exam, Ctrl+E in
 //! reading time starts writing, the locked précis says it is locked and the
 //! reading note keeps the clock's time, starting an exam from the passage
-//! picker asks first, and the submit question gives the length against the
-//! band and the time left; with snapshots of each screen at 80×24 and
-//! 100×30.
+//! picker asks first, the submit question gives the length against the
+//! band and the time left, and the review shows the model précis beside
+//! the student's; with snapshots of each screen at 80×24 and 100×30.
 
 mod common;
 
@@ -234,4 +234,86 @@ fn the_submit_question_gives_the_length_against_the_band_and_the_time_left() {
     assert!(hidden.contains("Hand in your précis now?"), "{hidden}");
     assert!(!hidden.contains("under the band"), "{hidden}");
     assert!(hidden.contains("08:20 left"), "{hidden}");
+}
+
+/// The model précis's first body words, to find it on screen.
+fn model_opening() -> String {
+    let model = precis::passages::find("unplanned-city")
+        .expect("passage")
+        .model;
+    model
+        .lines()
+        .skip(1)
+        .flat_map(str::split_whitespace)
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn after_the_review_the_model_precis_can_be_shown_beside_yours() {
+    let mut app = exam(0, None, 600);
+    type_text(&mut app, "Informal settlements house the urban poor.");
+    app.update(ctrl('o'));
+    assert!(
+        app.note
+            .as_ref()
+            .is_some_and(|n| n.text.contains("opens in the review")),
+        "not while the exam runs: {:?}",
+        app.note
+    );
+    assert!(!flat(&app, 100, 30).contains(&model_opening()));
+
+    app.tick(at(601));
+    let review = flat(&app, 80, 24);
+    assert!(
+        review.contains("Ctrl+O: the model précis beside yours"),
+        "the review names the key:\n{review}"
+    );
+    app.update(ctrl('o'));
+    let shown = flat(&app, 100, 30);
+    assert!(
+        shown.contains("Model précis · Ctrl+O back to the source"),
+        "{shown}"
+    );
+    assert!(shown.contains(&model_opening()), "{shown}");
+    assert!(
+        shown.contains("Informal settlements house the urban poor."),
+        "the student's précis stays beside it: {shown}"
+    );
+    assert!(shown.contains("Ctrl+O: back to the source"), "{shown}");
+    insta::assert_snapshot!("model_precis", both_sizes(&app));
+
+    app.update(ctrl('o'));
+    let back = flat(&app, 100, 30);
+    assert!(back.contains("Source: The Unplanned"), "{back}");
+    assert!(!back.contains(&model_opening()), "{back}");
+}
+
+#[test]
+fn only_built_in_passages_have_a_model_precis() {
+    let source = Source::from_text(
+        "# My Own Text\n\nCities grow fast and plans lag behind them.".to_string(),
+        precis::store::Origin::File {
+            path: "own.md".into(),
+        },
+        CountingOptions::default(),
+        "own.md",
+    );
+    let mut start = Start::fresh(source, Settings::default(), at(0));
+    start.mode = Mode::Exam;
+    start.exam = Some(clock::start(at(0), None, Duration::from_secs(60)));
+    let mut app = App::new(start, CountingOptions::default(), (120, 40));
+    app.tick(at(0));
+    app.tick(at(61));
+    assert!(app.review_open);
+    assert!(!flat(&app, 100, 30).contains("Ctrl+O"));
+    app.update(ctrl('o'));
+    assert!(
+        app.note
+            .as_ref()
+            .is_some_and(|n| n.text == "Only the built-in passages have a model précis."),
+        "{:?}",
+        app.note
+    );
 }

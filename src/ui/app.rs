@@ -311,6 +311,9 @@ pub struct App {
     pub exam_plan: Plan,
     /// The exam review is shown (after submitting, or for a submitted draft).
     pub review_open: bool,
+    /// The student asked for the model précis in the source pane's place
+    /// (drawn only in the review).
+    pub show_model: bool,
     /// The body line just moved into the title field, until the next edit:
     /// what `Ctrl+Z` puts back.
     pub(super) title_moved: Option<String>,
@@ -427,6 +430,7 @@ impl App {
             exit_with_browser: false,
             read_only: start.exam.is_some_and(|e| e.submitted.is_some()),
             review_open: start.exam.is_some_and(|e| e.submitted.is_some()),
+            show_model: false,
             mode: start.mode,
             exam: start.exam,
             now: Timestamp::UNIX_EPOCH,
@@ -731,6 +735,7 @@ impl App {
             Some(Command::Drafts) => return vec![Effect::Browse],
             Some(Command::Flags) => self.toggle_flags(),
             Some(Command::Figures) => self.show_figures = !self.show_figures,
+            Some(Command::Model) => self.toggle_model(),
             Some(Command::NextPane) => self.next_pane(),
             Some(Command::PreviousPane) => self.previous_pane(),
             Some(Command::Close) => self.close_panel(),

@@ -1,12 +1,14 @@
 //! The exam's turning points in the editor's state: writing started before
 //! reading time is over, what reading time shows (a locked body that says
-//! so, a note whose time follows the clock), and a stored draft opened as
-//! its state asks (a running exam keeps its checks hidden). Like `app`, no
-//! terminal, disk or clock: the time is the last tick's.
+//! so, a note whose time follows the clock), a stored draft opened as its
+//! state asks (a running exam keeps its checks hidden), and the model
+//! précis beside the student's after the review. Like `app`, no terminal,
+//! disk or clock: the time is the last tick's.
 
 use super::app::{App, BODY_PLACEHOLDER, Effect, Focus, SaveState};
 use crate::exam::clock::{self, Phase};
 use crate::exam::prompts::{self, LOCKED_PLACEHOLDER, READING_NOTE};
+use crate::store::Origin;
 
 impl App {
     /// Opens writing now, during reading time (`Ctrl+E`): reading ends and
@@ -64,6 +66,40 @@ impl App {
                 "Opened your draft: its report is in the flags panel (Esc closes it)",
                 false,
             );
+        }
+    }
+
+    /// The model précis of the passage: built-in passages have one.
+    pub fn model(&self) -> Option<&'static str> {
+        match &self.source.origin {
+            Origin::BuiltIn { id } => crate::passages::find(id).map(|p| p.model),
+            Origin::File { .. } | Origin::Stdin => None,
+        }
+    }
+
+    /// The model précis when it is drawn in the source pane's place: asked
+    /// for with `Ctrl+O`, in the review of a handed-in exam.
+    pub fn model_shown(&self) -> Option<&'static str> {
+        if self.show_model && self.review_open {
+            self.model()
+        } else {
+            None
+        }
+    }
+
+    /// `Ctrl+O`: the model précis beside the student's, or the source back;
+    /// only once the exam has been reviewed, so it never gives answers away.
+    pub(super) fn toggle_model(&mut self) {
+        if !self.review_open {
+            self.tell(
+                "The model précis opens in the review, once an exam is handed in.",
+                false,
+            );
+        } else if self.model().is_none() {
+            self.tell("Only the built-in passages have a model précis.", false);
+        } else {
+            self.show_model = !self.show_model;
+            self.source_scroll.set(0);
         }
     }
 }

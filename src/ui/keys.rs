@@ -24,6 +24,8 @@ pub enum Command {
     Flags,
     /// Highlight every figure of the source.
     Figures,
+    /// The model précis beside the student's, in the exam review.
+    Model,
     /// Move focus to the next pane.
     NextPane,
     /// Move focus to the previous pane.
@@ -111,6 +113,10 @@ pub const BINDINGS: &[Binding] = &[
         what: "exam: submit (asks first); while reading: start writing",
     },
     Binding {
+        keys: "Ctrl+O",
+        what: "exam review: the model précis beside yours",
+    },
+    Binding {
         keys: "Ctrl+K",
         what: "copy a submitted exam (read-only) into a new practice draft",
     },
@@ -147,6 +153,7 @@ pub fn command_for(key: KeyEvent) -> Option<Command> {
             'e' => Some(Command::Submit),
             'f' => Some(Command::Flags),
             'n' => Some(Command::Figures),
+            'o' => Some(Command::Model),
             'z' if shift => Some(Command::Redo),
             'z' => Some(Command::Undo),
             'y' => Some(Command::Redo),

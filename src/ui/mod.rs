@@ -12,6 +12,7 @@ pub mod help;
 pub mod keys;
 pub mod layout;
 pub mod marks;
+pub mod model_pane;
 pub mod picker;
 pub mod runtime;
 pub mod source_pane;
@@ -58,7 +59,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         );
         return;
     };
-    source_pane::render(frame, areas.source, app, theme);
+    match app.model_shown() {
+        Some(model) => model_pane::render(frame, areas.source, app, model, theme),
+        None => source_pane::render(frame, areas.source, app, theme),
+    }
     if app.title_field_shown() {
         editor_pane::render_title(frame, areas.title, app, theme);
     } else {
@@ -74,6 +78,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                 timeline: &app.timeline,
             };
             crate::exam::review::render(frame, bottom, &review, theme);
+            model_pane::render_hint(frame, bottom, app, theme);
         }
         (Some(flags), _) => flags_panel::render(frame, flags, app, theme),
         (None, _) => {}
