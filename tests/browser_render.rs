@@ -319,8 +319,9 @@ fn exam_entries() -> Vec<Entry> {
         .collect()
 }
 
-/// The MODE column tells a running exam from a submitted one, and the time
-/// used reads as in the review (`31:05`, `1:05:00`).
+/// The MODE column tells a running exam from a submitted one, whose flags
+/// alone are shown, and the time used reads as in the review (`31:05`,
+/// `1:05:00`).
 #[test]
 fn exam_attempts_say_whether_they_are_running_and_how_long_they_took() {
     let browser = Browser::new(exam_entries());
@@ -337,6 +338,16 @@ fn exam_attempts_say_whether_they_are_running_and_how_long_they_took() {
             "practice",
             "exam (submitted)"
         ]
+    );
+    let hidden: Vec<bool> = browser
+        .visible()
+        .iter()
+        .filter_map(|e| e.attempt().map(|a| a.checks_hidden))
+        .collect();
+    assert_eq!(
+        hidden,
+        [true, false, false, false],
+        "a running exam's flags stay hidden"
     );
     insta::assert_snapshot!("exams_80x24", screen(&browser, 80, 24));
     insta::assert_snapshot!("exams_100x30", screen(&browser, 100, 30));

@@ -20,7 +20,8 @@ use crate::text::sanitize::one_line;
 /// Shown in the TITLE column for a précis without a title.
 pub const UNTITLED: &str = "(untitled)";
 
-/// Shown in the TIME column while the time used is not recorded.
+/// Shown in the TIME column while the time used is not recorded, and in the
+/// FLAGS column of a running exam, whose checks stay hidden until time is up.
 pub const NO_TIME: &str = "—";
 
 /// The widest a title or source is shown in the table before it is cut
@@ -184,7 +185,11 @@ pub fn table(entries: &[Entry], tz: &TimeZone) -> String {
                 row.exam_state
                     .map_or_else(|| one_line(&row.mode), |s| s.label().to_string()),
                 format!("{}/{}", row.words, row.target),
-                (row.errors + row.warnings).to_string(),
+                if row.exam_state == Some(ExamState::Running) {
+                    NO_TIME.to_string()
+                } else {
+                    (row.errors + row.warnings).to_string()
+                },
                 row.time_used_seconds.map_or_else(
                     || NO_TIME.to_string(),
                     |s| clock_text(Duration::from_secs(s)),
@@ -500,6 +505,8 @@ mod tests {
         let rows = entries(&[listed(exam)], at(1_000 + 60));
         let table = table(&rows, &TimeZone::UTC);
         assert!(table.contains("exam (running)"), "{table}");
+        let row = table.lines().nth(1).unwrap_or_default();
+        assert!(row.ends_with("—  —"), "no flags while it runs: {table}");
         let v: serde_json::Value = serde_json::from_str(&to_json(&rows)).expect("JSON");
         assert_eq!(v[0]["mode"], "exam");
         assert_eq!(v[0]["exam_state"], "running");

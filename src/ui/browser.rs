@@ -30,7 +30,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::app::Note;
 use super::theme::Theme;
 use crate::analysis::target::LengthStatus;
-use crate::store::{Listed, Origin, StoreError};
+use crate::store::{ExamState, Listed, Origin, StoreError};
 use crate::text::sanitize::one_line;
 
 /// The narrowest area the browser draws in.
@@ -91,6 +91,8 @@ pub struct Attempt {
     pub errors: usize,
     /// Warning flags.
     pub warnings: usize,
+    /// A running exam: its flags are not shown until time is up.
+    pub checks_hidden: bool,
     /// Time spent writing, when known (not recorded yet).
     pub time_used: Option<Duration>,
 }
@@ -169,6 +171,7 @@ impl Entry {
                 status: report.target.status,
                 errors: report.summary.errors,
                 warnings: report.summary.warnings,
+                checks_hidden: draft.exam_state(now) == Some(ExamState::Running),
                 time_used: draft.time_used(),
             }),
         }
@@ -696,8 +699,12 @@ fn words_span(a: &Attempt, theme: &Theme) -> Span<'static> {
     Span::styled(format!("{}/{}", a.words, a.target), theme.length(a.status))
 }
 
-/// "✗1 ⚠2", or "✓" when nothing was flagged.
+/// "✗1 ⚠2", or "✓" when nothing was flagged, or a dim "—" while the exam
+/// runs (its checks stay hidden until time is up).
 fn flags_spans(a: &Attempt, theme: &Theme) -> Vec<Span<'static>> {
+    if a.checks_hidden {
+        return vec![Span::styled("—", theme.dim())];
+    }
     let mut spans = Vec::new();
     if a.errors > 0 {
         spans.push(Span::styled(format!("✗{}", a.errors), theme.error()));
