@@ -270,6 +270,7 @@ fn after_the_review_the_model_precis_can_be_shown_beside_yours() {
         review.contains("Ctrl+O: the model précis beside yours"),
         "the review names the key:\n{review}"
     );
+    insta::assert_snapshot!("review_names_the_model_key", both_sizes(&app));
     app.update(ctrl('o'));
     let shown = flat(&app, 100, 30);
     assert!(
