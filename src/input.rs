@@ -72,6 +72,55 @@ pub fn display_name(path: &str) -> String {
     }
 }
 
+/// What a source argument names: a file (or `-`), or a built-in passage
+/// by id or number (`silk-road`, `4`) when no file has that name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceArg {
+    /// A file path (`~/` expanded), or `-` for standard input.
+    File(String),
+    /// A built-in passage.
+    BuiltIn(&'static crate::passages::Passage),
+}
+
+/// Reads a source argument: a file wins over a passage of the same name.
+pub fn source_arg(arg: &str) -> SourceArg {
+    let path = expand_home(arg);
+    if path != "-"
+        && !Path::new(&path).exists()
+        && let Some(p) = crate::passages::find(arg)
+    {
+        return SourceArg::BuiltIn(p);
+    }
+    SourceArg::File(path)
+}
+
+/// A path with a leading `~` (the home folder) spelled out, as a shell
+/// would; other paths as they are.
+pub fn expand_home(path: &str) -> String {
+    let rest = match path.strip_prefix('~') {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
+        _ => return path.to_string(),
+    };
+    match std::env::var_os("HOME") {
+        Some(home) => format!("{}{rest}", home.to_string_lossy()),
+        None => path.to_string(),
+    }
+}
+
+/// Reads a source argument's text: the file, or the built-in passage. A
+/// file with no words to summarise (a `# Heading` alone, or only symbols)
+/// is refused.
+pub fn read_source(arg: &str, lossy: bool) -> Result<String, InputError> {
+    match source_arg(arg) {
+        SourceArg::BuiltIn(p) => Ok(p.text.to_string()),
+        SourceArg::File(path) => {
+            let text = read_text(&path, lossy)?;
+            check_source(&text, &display_name(&path))?;
+            Ok(text)
+        }
+    }
+}
+
 /// Reads a text file (or standard input for `-`) as UTF-8; with `lossy`,
 /// invalid bytes become U+FFFD instead of an error. A leading byte-order
 /// mark is dropped.
@@ -98,14 +147,6 @@ pub fn read_text(path: &str, lossy: bool) -> Result<String, InputError> {
         read_file(Path::new(path), &name)?
     };
     decode(bytes, &name, lossy)
-}
-
-/// Reads a source passage as [`read_text`] does, and refuses one with no
-/// words to summarise: a `# Heading` alone, or only symbols.
-pub fn read_source(path: &str, lossy: bool) -> Result<String, InputError> {
-    let text = read_text(path, lossy)?;
-    check_source(&text, &display_name(path))?;
-    Ok(text)
 }
 
 /// Whether `text` has a passage to summarise: some word after its

@@ -41,8 +41,9 @@ or unreadable input.";
 )]
 struct Cli {
     /// A text or markdown file to summarise (a first `# Heading` is its
-    /// title), or - for standard input. Without it, précis resumes your
-    /// latest draft or opens a built-in passage.
+    /// title), a built-in passage's id or number (see `precis passages`),
+    /// or - for standard input. Without it, précis resumes your latest
+    /// draft or opens a built-in passage.
     source: Option<String>,
     /// Exam rules: css (title required), upsc (no title allowed), plain.
     #[arg(long, value_parser = str::parse::<Preset>)]
@@ -90,7 +91,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExamArgs {
-    /// A text or markdown file to summarise, or - for standard input.
+    /// A text or markdown file to summarise, a built-in passage's id or
+    /// number, or - for standard input.
     source: Option<String>,
     /// Writing time: 90s, 35m, 1h, 1h30m.
     #[arg(long, value_parser = config::parse_duration)]
@@ -147,7 +149,8 @@ enum FormatArg {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// The source passage (a text or markdown file, or - for standard input).
+    /// The source passage (a text or markdown file, a built-in passage's id
+    /// or number, or - for standard input).
     source: String,
     /// The précis (a text or markdown file, or - for standard input).
     precis: String,

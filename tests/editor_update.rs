@@ -105,19 +105,20 @@ fn save_and_quit_are_effects_for_the_runtime() {
 #[test]
 fn undo_and_redo() {
     let mut app = app_on("silk-road");
-    type_text(&mut app, "abc");
+    type_text(&mut app, "abc def");
     app.update(ctrl('z'));
+    assert_eq!(app.body.lines(), ["abc "]);
     app.update(ctrl('z'));
-    assert_eq!(app.body.lines(), ["a"]);
+    assert_eq!(app.body.lines(), [""]);
     app.update(ctrl('y'));
-    assert_eq!(app.body.lines(), ["ab"]);
+    assert_eq!(app.body.lines(), ["abc"]);
 }
 
 #[test]
 fn unbound_control_keys_change_nothing() {
     let mut app = app_on("silk-road");
     type_text(&mut app, "keep");
-    for c in ['k', 'u', 'h', 'w', 'e', 'b', 'o', 'r', 'j', 'm', 't'] {
+    for c in ['k', 'u', 'e', 'b', 'o', 'r', 'j', 'm'] {
         app.update(ctrl(c));
     }
     app.update(Action::Key(KeyEvent::new(
@@ -125,6 +126,30 @@ fn unbound_control_keys_change_nothing() {
         KeyModifiers::ALT,
     )));
     assert_eq!(app.body.lines(), ["keep"]);
+}
+
+#[test]
+fn word_keys_and_backspace_from_terminals_that_send_ctrl_h() {
+    let mut app = app_on("silk-road");
+    type_text(&mut app, "one two three");
+    app.update(ctrl('w'));
+    assert_eq!(app.body.lines(), ["one two "]);
+    app.update(ctrl('h'));
+    assert_eq!(app.body.lines(), ["one two"], "^H is Backspace");
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Backspace,
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(app.body.lines(), ["one "]);
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Home,
+        KeyModifiers::CONTROL,
+    )));
+    type_text(&mut app, ">");
+    assert_eq!(app.body.lines(), [">one "], "Ctrl+Home goes to the start");
+    app.update(ctrl('z'));
+    app.update(ctrl('z'));
+    assert_eq!(app.body.lines(), ["one two"], "undo goes a word at a time");
 }
 
 #[test]
@@ -304,4 +329,30 @@ fn a_submitted_exam_is_read_only_until_copied_into_practice() {
         app.body.lines(),
         ["Caravans moved faiths and inventions. Trade grew."]
     );
+}
+
+#[test]
+fn ctrl_t_writes_the_declared_count_and_the_report_agrees() {
+    let mut app = app_on("silk-road");
+    type_text(&mut app, "Caravans carried goods and ideas.");
+    app.update(ctrl('t'));
+    assert_eq!(
+        app.body.lines(),
+        ["Caravans carried goods and ideas.", "", "(5 words)"]
+    );
+    assert_eq!(app.report.precis.declared_words, Some(5));
+    assert!(
+        !app.report
+            .flags
+            .iter()
+            .any(|f| f.kind == precis::report::FlagKind::DeclaredCount),
+        "{:?}",
+        app.report.flags
+    );
+    app.update(key(KeyCode::Up));
+    app.update(key(KeyCode::Up));
+    app.update(key(KeyCode::End));
+    type_text(&mut app, " Also plague.");
+    app.update(ctrl('t'));
+    assert_eq!(app.body.lines()[2], "(7 words)", "corrected in place");
 }

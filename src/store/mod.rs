@@ -208,6 +208,15 @@ impl DraftStore {
         out
     }
 
+    /// The most recent practice draft on the source `origin`: what choosing
+    /// that passage again should resume.
+    pub fn latest_practice_on(&self, origin: &Origin) -> Option<Draft> {
+        self.list()
+            .into_iter()
+            .filter_map(|l| l.draft.ok())
+            .find(|d| d.mode == Mode::Practice && d.source.origin == *origin)
+    }
+
     /// The most recently updated draft still being written: a practice
     /// draft or an exam not yet submitted (to resume after a crash).
     pub fn latest_open(&self) -> Option<Draft> {

@@ -81,6 +81,10 @@ pub enum Effect {
     Bell,
     /// Start a timed exam on this source.
     StartExam(Opening),
+    /// Save, then start a new draft on this source even if one exists.
+    OpenNew(Opening),
+    /// Complete the picker's typed path from the files on disk.
+    CompletePath(String),
 }
 
 /// A source the student asked to open from the picker.
@@ -363,6 +367,10 @@ pub(super) fn new_textarea(text: &str, placeholder: &str) -> TextArea<'static> {
     t.set_wrap_mode(WrapMode::WordOrGlyph);
     t.set_placeholder_text(placeholder);
     t.set_cursor_line_style(ratatui::style::Style::default());
+    // Reverse video shows a selection with or without colour (`NO_COLOR`).
+    t.set_selection_style(
+        ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+    );
     t.move_cursor(CursorMove::Bottom);
     t.move_cursor(CursorMove::End);
     t
@@ -674,6 +682,8 @@ impl App {
         match action {
             Action::Resize(w, h) => {
                 self.size = (w, h);
+                relayout(&mut self.title);
+                relayout(&mut self.body);
                 Vec::new()
             }
             Action::Paste(text) => {
@@ -741,10 +751,10 @@ impl App {
             Some(Command::Close) => self.close_panel(),
             Some(Command::Undo) => {
                 if !self.undo_title_move() {
-                    self.edit(|t| t.undo());
+                    self.edit(super::editing::undo_word);
                 }
             }
-            Some(Command::Redo) => self.edit(|t| t.redo()),
+            Some(Command::Redo) => self.edit(super::editing::redo_word),
             Some(Command::Copy) => {
                 if let Some(t) = self.text_field() {
                     t.copy();
@@ -752,6 +762,12 @@ impl App {
             }
             Some(Command::Cut) => self.edit(|t| t.cut()),
             Some(Command::Paste) => self.edit(|t| t.paste()),
+            Some(Command::DeclareCount) => {
+                let words = self.report.precis.words;
+                super::editing::declare_count(&mut self.body, words);
+                self.focus = Focus::Body;
+                self.changed();
+            }
             Some(Command::SelectAll) => {
                 if let Some(t) = self.text_field() {
                     t.select_all();
@@ -765,7 +781,13 @@ impl App {
     /// Whether a key would change the text (refused in a submitted exam).
     fn would_edit(&self, command: Option<Command>, key: KeyEvent) -> bool {
         match command {
-            Some(Command::Undo | Command::Redo | Command::Cut | Command::Paste) => true,
+            Some(
+                Command::Undo
+                | Command::Redo
+                | Command::Cut
+                | Command::Paste
+                | Command::DeclareCount,
+            ) => true,
             Some(_) => false,
             None => match self.focus {
                 Focus::Title | Focus::Body => !is_movement(key.code),
@@ -824,6 +846,13 @@ impl App {
     }
 
     fn plain_key(&mut self, key: KeyEvent) {
+        if let Some(field) = self.text_field() {
+            match super::editing::key(field, key) {
+                super::editing::Outcome::Changed => return self.changed(),
+                super::editing::Outcome::Moved => return,
+                super::editing::Outcome::NotMine => {}
+            }
+        }
         let ctrl_or_alt = key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
@@ -1120,6 +1149,11 @@ impl App {
                     self.overlay = Overlay::ConfirmExam(opening, picker);
                     Vec::new()
                 }
+                super::picker::Outcome::OpenNew(opening) => {
+                    self.overlay = Overlay::None;
+                    vec![Effect::OpenNew(opening)]
+                }
+                super::picker::Outcome::Complete(typed) => vec![Effect::CompletePath(typed)],
             },
         }
     }
@@ -1152,6 +1186,17 @@ fn is_movement(code: KeyCode) -> bool {
 /// moves and deletions).
 fn is_navigation(code: KeyCode) -> bool {
     is_movement(code) || matches!(code, KeyCode::Backspace | KeyCode::Delete)
+}
+
+/// Lets a text field be laid out afresh at a new size: its view starts
+/// over at the top, so the next drawing brings the cursor's line into view
+/// with the text before it above (a view kept from another width can stand
+/// past the end of the text, showing empty rows). The cursor and any
+/// selection stay as they are.
+fn relayout(field: &mut TextArea<'static>) {
+    let cursor = field.cursor();
+    field.scroll((-i16::MAX, 0));
+    field.move_cursor(CursorMove::Jump(clamp16(cursor.0), clamp16(cursor.1)));
 }
 
 fn clamp16(n: usize) -> u16 {

@@ -53,6 +53,7 @@ pub fn in_editor_terms(
         FlagKind::TitleNotAllowed => {
             "UPSC précis take no title: delete the heading line at the top of your précis".into()
         }
+        FlagKind::DeclaredCount => format!("{} · Ctrl+T writes it", flag.message).into(),
         _ => flag.message.as_str().into(),
     }
 }

@@ -44,6 +44,8 @@ pub enum Command {
     Paste,
     /// Select the whole field.
     SelectAll,
+    /// Put or correct the declared count `(N words)` at the end.
+    DeclareCount,
 }
 
 /// A binding as the help screen lists it.
@@ -78,7 +80,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Ctrl+Z / Ctrl+Y",
-        what: "undo / redo",
+        what: "undo / redo, a word at a time",
     },
     Binding {
         keys: "Shift+arrows",
@@ -95,6 +97,18 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: "Ctrl+←/→",
         what: "move by word",
+    },
+    Binding {
+        keys: "Ctrl+W, Ctrl+Backspace",
+        what: "delete the word before the cursor",
+    },
+    Binding {
+        keys: "Ctrl+Home / Ctrl+End",
+        what: "to the start / end of the text",
+    },
+    Binding {
+        keys: "Ctrl+T",
+        what: "put or correct the word count (N words) at the end",
     },
     Binding {
         keys: "Ctrl+F",
@@ -161,6 +175,7 @@ pub fn command_for(key: KeyEvent) -> Option<Command> {
             'x' => Some(Command::Cut),
             'v' => Some(Command::Paste),
             'a' => Some(Command::SelectAll),
+            't' => Some(Command::DeclareCount),
             _ => None,
         },
         KeyCode::F(1) => Some(Command::Help),

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod editing;
 pub mod editor_pane;
 pub mod exam_dialogs;
 mod exam_flow;

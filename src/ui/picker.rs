@@ -20,6 +20,9 @@ pub struct Picker {
     pub query: String,
     /// The chosen row among the matches.
     pub selected: usize,
+    /// A line under the search: the files a path could complete to, or why
+    /// a path could not be opened (`true`: a problem).
+    pub hint: Option<(String, bool)>,
 }
 
 /// What a key did to the picker.
@@ -33,9 +36,23 @@ pub enum Outcome {
     Open(Opening),
     /// Close it and start a timed exam on this.
     Exam(Opening),
+    /// Close it and start a new draft on this, even if one exists.
+    OpenNew(Opening),
+    /// Complete the typed path from the files on disk.
+    Complete(String),
 }
 
 impl Picker {
+    /// A picker showing `query` again with a `problem` under it (a path that
+    /// could not be opened, kept so it can be corrected).
+    pub fn with_problem(query: &str, problem: String) -> Self {
+        Self {
+            query: query.to_string(),
+            selected: 0,
+            hint: Some((problem, true)),
+        }
+    }
+
     /// The built-in passages whose title or id contains the query.
     pub fn matches(&self) -> Vec<&'static Passage> {
         let q = self.query.trim().to_lowercase();
@@ -59,7 +76,17 @@ impl Picker {
     /// Handles a key.
     pub fn key(&mut self, key: KeyEvent) -> Outcome {
         let n = self.matches().len();
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if !matches!(key.code, KeyCode::Tab) {
+            self.hint = None;
+        }
         match key.code {
+            KeyCode::Tab if n == 0 && !self.query.trim().is_empty() => {
+                return Outcome::Complete(self.query.clone());
+            }
+            KeyCode::Char('n') if ctrl => {
+                return self.chosen().map_or(Outcome::Stay, Outcome::OpenNew);
+            }
             KeyCode::Esc => return Outcome::Close,
             KeyCode::Char('c' | 'q' | 'p') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 return Outcome::Close;
@@ -110,7 +137,12 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
         Span::raw(one_line(&picker.query)),
         Span::styled("█", theme.dim()),
     ]);
-    frame.render_widget(Paragraph::new(query), query_area);
+    let hint = match &picker.hint {
+        Some((text, true)) => Line::styled(one_line(text), theme.error()),
+        Some((text, false)) => Line::styled(one_line(text), theme.dim()),
+        None => Line::raw(""),
+    };
+    frame.render_widget(Paragraph::new(vec![query, hint]), query_area);
     let matches = picker.matches();
     let items: Vec<ListItem> = if matches.is_empty() {
         vec![ListItem::new(Span::styled(
@@ -156,6 +188,24 @@ mod tests {
         assert_eq!(
             p.key(key(KeyCode::Enter)),
             Outcome::Open(Opening::BuiltIn("silk-road".into()))
+        );
+    }
+
+    #[test]
+    fn tab_completes_a_path_and_ctrl_n_starts_afresh() {
+        let mut p = Picker::default();
+        for c in "~/pass".chars() {
+            p.key(key(KeyCode::Char(c)));
+        }
+        assert_eq!(p.key(key(KeyCode::Tab)), Outcome::Complete("~/pass".into()));
+        let mut p = Picker::default();
+        for c in "silk".chars() {
+            p.key(key(KeyCode::Char(c)));
+        }
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert_eq!(
+            p.key(ctrl_n),
+            Outcome::OpenNew(Opening::BuiltIn("silk-road".into()))
         );
     }
 

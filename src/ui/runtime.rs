@@ -111,10 +111,20 @@ const BURST: usize = 256;
 /// From this many bytes, a source gets a note while it is indexed.
 const LARGE_SOURCE: usize = 4 << 20;
 
-/// Reads a source file (or standard input) into a source; `lossy` replaces
-/// bytes that are not UTF-8.
-fn file_source(path: &str, counting: CountingOptions, lossy: bool) -> Result<Source, InputError> {
-    let text = input::read_source(path, lossy)?;
+/// Reads a source argument into a source: a file (`~/` expanded), standard
+/// input for `-`, or a built-in passage by id or number when no file has
+/// that name; `lossy` replaces bytes that are not UTF-8.
+fn file_source(arg: &str, counting: CountingOptions, lossy: bool) -> Result<Source, InputError> {
+    let path = match input::source_arg(arg) {
+        input::SourceArg::BuiltIn(p) => {
+            return Source::built_in(p.id, counting)
+                .ok_or_else(|| InputError::NotFound(p.id.to_string()));
+        }
+        input::SourceArg::File(path) => path,
+    };
+    let path = path.as_str();
+    let text = input::read_text(path, lossy)?;
+    input::check_source(&text, &input::display_name(path))?;
     let origin = if path == "-" {
         Origin::Stdin
     } else {
@@ -220,7 +230,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         written_to: None,
         exam: options.exam,
         echo: Echo::default(),
-        strays: Vec::new(),
+        echoed: Vec::new(),
         typed_at: Instant::now(),
     };
     // The word vectors coverage needs are indexed while the editor draws.
@@ -487,9 +497,11 @@ struct Session {
     exam: ExamOptions,
     /// Where the input thread may echo the next key.
     echo: Echo,
-    /// Cells where an echoed key did not land: written again after the
-    /// next frame.
-    strays: Vec<Position>,
+    /// Cells the input thread echoed keys into: written again after the
+    /// next frame as that frame has them, so no cell shows a character the
+    /// text does not have (a key that wrapped, went to another field, or
+    /// arrived in a burst with others).
+    echoed: Vec<Position>,
     /// When the text last changed, for measuring coverage once typing
     /// pauses.
     typed_at: Instant,
@@ -533,12 +545,12 @@ impl Session {
                 // The keystroke is drawn first, then analysed and drawn
                 // again: the frame does not wait for the checks.
                 let drawn = terminal.draw(|frame| super::render(frame, app, &self.theme))?;
-                if !self.strays.is_empty() {
-                    // Echoes that went astray are not in the frame's diff:
-                    // their cells are written again as the frame has them.
+                if !self.echoed.is_empty() {
+                    // Echoed cells are not in the frame's diff: they are
+                    // written again as the frame has them.
                     let area = drawn.area;
                     let cells: Vec<(u16, u16, Cell)> = self
-                        .strays
+                        .echoed
                         .drain(..)
                         .filter(|p| area.contains(*p))
                         .map(|p| (p.x, p.y, drawn.buffer[p].clone()))
@@ -599,11 +611,12 @@ impl Session {
         for effect in app.update(action) {
             self.apply(app, effect);
         }
-        if let Some((at, c)) = read.echoed
-            && !(app.revision != before && landed(app, c, at))
-        {
-            self.strays.push(at);
-            *self.echo.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        if let Some((at, c)) = read.echoed {
+            self.echoed.push(at);
+            if !(app.revision != before && landed(app, c, at)) {
+                // Keys echoed after this one would go astray too.
+                *self.echo.lock().unwrap_or_else(PoisonError::into_inner) = None;
+            }
         }
         if app.revision != before {
             let now = Instant::now();
@@ -740,7 +753,78 @@ impl Session {
                     }
                 }
             }
-            Effect::Open(opening) => self.replace_draft(app, &opening, false),
+            Effect::Open(opening) => {
+                if !self.resume_passage(app, &opening) {
+                    self.replace_draft(app, &opening, false);
+                }
+            }
+            Effect::OpenNew(opening) => self.replace_draft(app, &opening, false),
+            Effect::CompletePath(typed) => {
+                if let Overlay::Picker(picker) = &mut app.overlay {
+                    let (query, hint) = complete_path(&typed);
+                    picker.query = query;
+                    picker.hint = hint.map(|h| (h, false));
+                }
+            }
+        }
+    }
+}
+
+/// Completes a typed path from the files on disk: the one file or folder it
+/// can only be, else as far as all candidates agree; and, when several are
+/// left, a line naming them.
+fn complete_path(typed: &str) -> (String, Option<String>) {
+    if typed == "~" {
+        return ("~/".to_string(), None);
+    }
+    let expanded = input::expand_home(typed);
+    let (dir, prefix) = match expanded.rfind('/') {
+        Some(i) => (&expanded[..=i], &expanded[i + 1..]),
+        None => ("", expanded.as_str()),
+    };
+    let listing = std::fs::read_dir(if dir.is_empty() { "." } else { dir });
+    let Ok(listing) = listing else {
+        return (
+            typed.to_string(),
+            Some(format!("no folder {}", one_line(dir))),
+        );
+    };
+    let mut names: Vec<(String, bool)> = listing
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let folder = e.file_type().is_ok_and(|t| t.is_dir());
+            (name.starts_with(prefix) && !name.starts_with('.')).then_some((name, folder))
+        })
+        .collect();
+    names.sort();
+    // Keep what the student typed (`~/` stays `~/`), with the completion.
+    let base = &typed[..typed.len() - prefix.len().min(typed.len())];
+    match names.as_slice() {
+        [] => (typed.to_string(), Some("no file starts so".to_string())),
+        [(name, folder)] => (
+            format!("{base}{name}{}", if *folder { "/" } else { "" }),
+            None,
+        ),
+        many => {
+            let first = &many[0].0;
+            let common = first
+                .char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .take_while(|&end| many.iter().all(|(n, _)| n.starts_with(&first[..end])))
+                .last()
+                .map_or("", |end| &first[..end]);
+            let shown: Vec<&str> = many.iter().take(6).map(|(n, _)| n.as_str()).collect();
+            let more = if many.len() > 6 { ", …" } else { "" };
+            let agreed = if common.len() >= prefix.len() {
+                common
+            } else {
+                prefix
+            };
+            (
+                format!("{base}{agreed}"),
+                Some(format!("{}{more}", shown.join(", "))),
+            )
         }
     }
 }
@@ -757,6 +841,36 @@ impl Session {
         };
         app.defer_analysis = true;
         app.reanalyse();
+    }
+
+    /// Opens the latest practice draft on a built-in passage the student
+    /// chose, when there is one, rather than starting over; `false` when
+    /// there is none (or it is not a built-in passage).
+    fn resume_passage(&mut self, app: &mut App, opening: &Opening) -> bool {
+        let Opening::BuiltIn(id) = opening else {
+            return false;
+        };
+        let origin = Origin::BuiltIn { id: id.clone() };
+        let Some(draft) = self
+            .store
+            .as_ref()
+            .ok()
+            .and_then(|s| s.latest_practice_on(&origin))
+        else {
+            return false;
+        };
+        if draft.id == app.draft_id {
+            app.tell("This is your draft on that passage already.", false);
+            return true;
+        }
+        let id = draft.id.clone();
+        self.open_draft(app, &id);
+        app.flags_open = false;
+        app.tell(
+            "Resumed your draft on this passage · Ctrl+P, then Ctrl+N on it, starts a new one",
+            false,
+        );
+        true
     }
 
     /// Saves the draft in the editor, then replaces it with a new one on
@@ -781,7 +895,15 @@ impl Session {
         };
         let source = match source {
             Ok(source) => source,
-            Err(e) => return app.tell(e, true),
+            Err(e) => {
+                // The path stays typed, to be corrected.
+                if let Opening::File(path) = opening {
+                    app.overlay = Overlay::Picker(super::picker::Picker::with_problem(path, e));
+                } else {
+                    app.tell(e, true);
+                }
+                return;
+            }
         };
         let name = one_line(&source.name);
         let start = if exam {
@@ -912,4 +1034,35 @@ fn fallback_path(id: &str) -> String {
     let dir = directories::BaseDirs::new()
         .map_or_else(|| PathBuf::from("."), |d| d.home_dir().to_path_buf());
     dir.join(format!("precis-{id}.txt")).display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::complete_path;
+
+    #[test]
+    fn paths_complete_as_far_as_the_files_agree() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in ["passage-one.txt", "passage-two.md", "notes.txt"] {
+            std::fs::write(dir.path().join(name), "x").expect("file");
+        }
+        std::fs::create_dir(dir.path().join("papers")).expect("folder");
+        let base = format!("{}/", dir.path().display());
+        let (query, hint) = complete_path(&format!("{base}pass"));
+        assert_eq!(query, format!("{base}passage-"));
+        assert_eq!(hint.as_deref(), Some("passage-one.txt, passage-two.md"));
+        assert_eq!(
+            complete_path(&format!("{base}no")).0,
+            format!("{base}notes.txt")
+        );
+        assert_eq!(
+            complete_path(&format!("{base}pap")).0,
+            format!("{base}papers/")
+        );
+        assert_eq!(
+            complete_path(&format!("{base}zz")).1.as_deref(),
+            Some("no file starts so")
+        );
+        assert_eq!(complete_path("~").0, "~/");
+    }
 }
