@@ -67,8 +67,8 @@ enum Command {
     Passages,
     /// A timed exam: a countdown, a hard stop at time-up, then a review.
     ///
-    /// Without SOURCE, a built-in passage you have not yet attempted in an
-    /// exam is chosen. The default time (35 minutes) comes from config.toml:
+    /// Without SOURCE, a built-in passage you have not yet attempted (in
+    /// practice or in an exam) is chosen. The default time (35 minutes) comes from config.toml:
     /// the CSS paper gives 3 hours for 100 marks and the précis carries 20,
     /// about 36 minutes; set your own with --time or `exam_time`.
     Exam(ExamArgs),

@@ -42,6 +42,7 @@ fn help_overlay_lists_the_keys() {
     let mut app = app_on("silk-road");
     app.update(key(KeyCode::F(1)));
     insta::assert_snapshot!(screen(&app, 100, 30));
+    insta::assert_snapshot!("help_80x24", screen(&app, 80, 24));
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use atomic::write_atomic;
-pub use draft::{Draft, DraftSource, ExamTiming, Mode, Origin, Sample};
+pub use draft::{Draft, DraftSource, ExamState, ExamTiming, Mode, Origin, Sample};
 
 /// Why the drafts store could not do something; each message names the file.
 #[derive(Debug, thiserror::Error)]

@@ -19,8 +19,8 @@ use super::picker::Picker;
 use super::source_pane::WrapCache;
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Scope, Settings, SourceAnalysis, structure};
-use crate::exam::Feedback;
 use crate::exam::clock;
+use crate::exam::{Feedback, Plan, prompts};
 use crate::report::{FlagKind, Report};
 use crate::store::draft::DRAFT_VERSION;
 use crate::store::{Draft, DraftSource, ExamTiming, Mode, Origin, Sample};
@@ -132,6 +132,11 @@ pub enum Overlay {
     Browser(Box<Browser>, Timestamp),
     /// "Submit now?" during an exam.
     ConfirmSubmit,
+    /// "Leave the exam?" during an exam: its clock keeps running.
+    ConfirmQuit,
+    /// "Start an exam on this?" from the passage picker, which any key but
+    /// `y` goes back to.
+    ConfirmExam(Opening, Picker),
 }
 
 /// The source being summarised: the analysis and where it came from.
@@ -306,8 +311,13 @@ pub struct App {
     ticked: bool,
     /// What an exam in progress shows of the report.
     pub feedback: Feedback,
+    /// How long an exam started from the passage picker runs.
+    pub exam_plan: Plan,
     /// The exam review is shown (after submitting, or for a submitted draft).
     pub review_open: bool,
+    /// The student asked for the model précis in the source pane's place
+    /// (drawn only in the review).
+    pub show_model: bool,
     /// The body line just moved into the title field, until the next edit:
     /// what `Ctrl+Z` puts back.
     pub(super) title_moved: Option<String>,
@@ -428,11 +438,13 @@ impl App {
             exit_with_browser: false,
             read_only: start.exam.is_some_and(|e| e.submitted.is_some()),
             review_open: start.exam.is_some_and(|e| e.submitted.is_some()),
+            show_model: false,
             mode: start.mode,
             exam: start.exam,
             now: Timestamp::UNIX_EPOCH,
             ticked: false,
             feedback: Feedback::All,
+            exam_plan: Plan::default(),
             title_moved: None,
             declined_title: None,
             coverage: None,
@@ -575,7 +587,9 @@ impl App {
         if !first && !clock::warnings_between(&timing, before, now).is_empty() {
             effects.push(Effect::Bell);
         }
-        match clock::phase(&timing, now) {
+        let phase = clock::phase(&timing, now);
+        self.follow_reading(phase);
+        match phase {
             clock::Phase::Writing(_) => {
                 if !first && timing.reading_until.is_some_and(|r| before < r) {
                     self.focus = Focus::Body;
@@ -694,13 +708,7 @@ impl App {
         if let Some(clock::Phase::Reading(left)) = self.phase()
             && self.would_edit(command, key)
         {
-            self.tell(
-                format!(
-                    "Reading time: the précis opens in {}",
-                    clock::clock_text(left)
-                ),
-                false,
-            );
+            self.tell(prompts::reading_note(left), false);
             return Vec::new();
         }
         if self.read_only && self.would_edit(command, key) {
@@ -714,7 +722,11 @@ impl App {
             Some(Command::Submit) if matches!(self.phase(), Some(clock::Phase::Writing(_))) => {
                 self.overlay = Overlay::ConfirmSubmit;
             }
+            Some(Command::Submit) if matches!(self.phase(), Some(clock::Phase::Reading(_))) => {
+                return self.write_now();
+            }
             Some(Command::Submit) => {}
+            Some(Command::Quit) if self.exam_running() => self.overlay = Overlay::ConfirmQuit,
             Some(Command::Passages | Command::Drafts) if self.exam_running() => {
                 self.tell(
                     "During an exam: finish it, or submit with Ctrl+E, before leaving it.",
@@ -733,6 +745,7 @@ impl App {
             Some(Command::Drafts) => return vec![Effect::Browse],
             Some(Command::Flags) => self.toggle_flags(),
             Some(Command::Figures) => self.show_figures = !self.show_figures,
+            Some(Command::Model) => self.toggle_model(),
             Some(Command::NextPane) => self.next_pane(),
             Some(Command::PreviousPane) => self.previous_pane(),
             Some(Command::Close) => self.close_panel(),
@@ -988,13 +1001,7 @@ impl App {
 
     fn paste(&mut self, text: &str) {
         if let Some(clock::Phase::Reading(left)) = self.phase() {
-            self.tell(
-                format!(
-                    "Reading time: the précis opens in {}",
-                    clock::clock_text(left)
-                ),
-                false,
-            );
+            self.tell(prompts::reading_note(left), false);
             return;
         }
         if self.read_only {
@@ -1075,6 +1082,22 @@ impl App {
                 }
                 Vec::new()
             }
+            Overlay::ConfirmQuit => {
+                self.overlay = Overlay::None;
+                if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                    return vec![Effect::SaveAndQuit];
+                }
+                Vec::new()
+            }
+            Overlay::ConfirmExam(opening, picker) => {
+                if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                    let opening = opening.clone();
+                    self.overlay = Overlay::None;
+                    return vec![Effect::StartExam(opening)];
+                }
+                self.overlay = Overlay::Picker(std::mem::take(picker));
+                Vec::new()
+            }
             Overlay::SaveAs(path) => match key.code {
                 KeyCode::Esc => {
                     self.overlay = Overlay::None;
@@ -1122,8 +1145,9 @@ impl App {
                     vec![Effect::Open(opening)]
                 }
                 super::picker::Outcome::Exam(opening) => {
-                    self.overlay = Overlay::None;
-                    vec![Effect::StartExam(opening)]
+                    let picker = std::mem::take(picker);
+                    self.overlay = Overlay::ConfirmExam(opening, picker);
+                    Vec::new()
                 }
                 super::picker::Outcome::OpenNew(opening) => {
                     self.overlay = Overlay::None;
@@ -1135,7 +1159,7 @@ impl App {
     }
 }
 
-const BODY_PLACEHOLDER: &str = "Write your précis here…";
+pub(super) const BODY_PLACEHOLDER: &str = "Write your précis here…";
 
 /// The précis text for the engine, and the length of its title prefix.
 fn compose(title: &TextArea<'_>, body: &TextArea<'_>) -> (String, usize) {

@@ -102,23 +102,3 @@ pub fn render_save_as(
         box_area,
     );
 }
-
-/// Draws the "submit now?" question during an exam.
-pub fn render_confirm_submit(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let box_area = super::layout::centred(area, 64, 5);
-    frame.render_widget(Clear, box_area);
-    let lines = vec![
-        Line::raw("Hand in your précis now? It cannot be changed afterwards."),
-        Line::from(vec![
-            Span::styled(" y ", theme.key()),
-            Span::raw(" submit   "),
-            Span::styled(" any other key ", theme.key()),
-            Span::raw(" keep writing"),
-        ]),
-    ];
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Submit ")
-        .border_style(theme.border(true));
-    frame.render_widget(Paragraph::new(lines).block(block), box_area);
-}

@@ -24,6 +24,8 @@ pub enum Command {
     Flags,
     /// Highlight every figure of the source.
     Figures,
+    /// The model précis beside the student's, in the exam review.
+    Model,
     /// Move focus to the next pane.
     NextPane,
     /// Move focus to the previous pane.
@@ -62,7 +64,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Ctrl+Q",
-        what: "save and quit",
+        what: "save and quit (in an exam, asks first)",
     },
     Binding {
         keys: "Tab / Shift+Tab",
@@ -122,7 +124,11 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Ctrl+E",
-        what: "in an exam: submit now (asks first)",
+        what: "exam: submit (asks first); while reading: start writing",
+    },
+    Binding {
+        keys: "Ctrl+O",
+        what: "exam review: the model précis beside yours",
     },
     Binding {
         keys: "Ctrl+K",
@@ -161,6 +167,7 @@ pub fn command_for(key: KeyEvent) -> Option<Command> {
             'e' => Some(Command::Submit),
             'f' => Some(Command::Flags),
             'n' => Some(Command::Figures),
+            'o' => Some(Command::Model),
             'z' if shift => Some(Command::Redo),
             'z' => Some(Command::Undo),
             'y' => Some(Command::Redo),

@@ -6,11 +6,14 @@ pub mod app;
 pub mod browser;
 pub mod editing;
 pub mod editor_pane;
+pub mod exam_dialogs;
+mod exam_flow;
 pub mod flags_panel;
 pub mod help;
 pub mod keys;
 pub mod layout;
 pub mod marks;
+pub mod model_pane;
 pub mod picker;
 pub mod runtime;
 pub mod source_pane;
@@ -57,7 +60,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         );
         return;
     };
-    source_pane::render(frame, areas.source, app, theme);
+    match app.model_shown() {
+        Some(model) => model_pane::render(frame, areas.source, app, model, theme),
+        None => source_pane::render(frame, areas.source, app, theme),
+    }
     if app.title_field_shown() {
         editor_pane::render_title(frame, areas.title, app, theme);
     } else {
@@ -73,6 +79,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                 timeline: &app.timeline,
             };
             crate::exam::review::render(frame, bottom, &review, theme);
+            model_pane::render_hint(frame, bottom, app, theme);
         }
         (Some(flags), _) => flags_panel::render(frame, flags, app, theme),
         (None, _) => {}
@@ -84,7 +91,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Help => help::render(frame, area, theme),
         Overlay::Picker(p) => picker::render(frame, area, p, theme),
         Overlay::SaveAs(path) => help::render_save_as(frame, area, app, path, theme),
-        Overlay::ConfirmSubmit => help::render_confirm_submit(frame, area, theme),
+        Overlay::ConfirmSubmit => exam_dialogs::render_submit(frame, area, app, theme),
+        Overlay::ConfirmQuit => exam_dialogs::render_quit(frame, area, app, theme),
+        Overlay::ConfirmExam(opening, _) => {
+            exam_dialogs::render_start(frame, area, app, opening, theme);
+        }
         Overlay::Browser(b, opened) => {
             frame.render_widget(ratatui::widgets::Clear, area);
             browser::render(frame, area, b, theme, *opened);

@@ -47,7 +47,7 @@ pub enum StartWith {
     /// The drafts browser (over the latest draft); closing it quits.
     Drafts,
     /// A timed exam on this source (a file, `-`), or on a built-in passage
-    /// not yet attempted in an exam.
+    /// not yet attempted, in practice or in an exam.
     Exam(Option<String>),
 }
 
@@ -124,6 +124,7 @@ fn file_source(arg: &str, counting: CountingOptions, lossy: bool) -> Result<Sour
     };
     let path = path.as_str();
     let text = input::read_text(path, lossy)?;
+    input::check_source(&text, &input::display_name(path))?;
     let origin = if path == "-" {
         Origin::Stdin
     } else {
@@ -188,9 +189,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
                         .to_string();
                     let title = draft.source.title.clone().unwrap_or_default();
                     let greeting = if draft.mode == Mode::Exam && !draft.is_submitted() {
-                        format!(
-                            "Resumed your exam on “{title}”: the clock kept running. Ctrl+E submits early."
-                        )
+                        crate::exam::prompts::resumed_note(&title)
                     } else {
                         format!(
                             "Resumed your draft on “{title}” ({when}) · Ctrl+P for another passage"
@@ -258,9 +257,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
     if let Err(e) = &session.store {
         app.tell(format!("drafts cannot be saved: {e}"), true);
     }
-    app.feedback = options.exam.feedback;
-    app.defer_analysis = true;
-    app.reanalyse();
+    session.prepare(&mut app);
     for effect in app.tick(Timestamp::now()) {
         session.apply(&mut app, effect);
     }
@@ -277,6 +274,18 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         session.save(&mut app);
     }
     leave();
+    // Quitting a running exam: one line says when its time is up.
+    if let Some(exam) = app
+        .exam
+        .filter(|_| session.stop.load(Ordering::Relaxed) == 0)
+        && let Some(line) = crate::exam::prompts::leaving_line(
+            &exam,
+            Timestamp::now(),
+            &jiff::tz::TimeZone::system(),
+        )
+    {
+        let _ = writeln!(io::stderr(), "{line}");
+    }
     let outcome = outcome.map(|()| match session.stop.load(Ordering::Relaxed) {
         0 => Ended::Quit,
         signal => Ended::Signal(signal),
@@ -645,7 +654,10 @@ impl Session {
     }
 
     fn save(&mut self, app: &mut App) {
-        if !app.has_text() && matches!(app.save, SaveState::Saved(_)) {
+        // Nothing changed since the draft was opened or last saved: its file,
+        // and so its date, stay as they are.
+        let unchanged = app.revision == self.saved_revision || !app.has_text();
+        if unchanged && matches!(app.save, SaveState::Saved(_)) {
             return;
         }
         self.last_attempt = Some(Instant::now());
@@ -818,6 +830,19 @@ fn complete_path(typed: &str) -> (String, Option<String>) {
 }
 
 impl Session {
+    /// Sets up a new app as every app in this session runs: what a running
+    /// exam shows, how long an exam started from the picker runs, and
+    /// analysis after the frame; then analyses it under those settings.
+    fn prepare(&self, app: &mut App) {
+        app.feedback = self.exam.feedback;
+        app.exam_plan = crate::exam::Plan {
+            writing: self.exam.time,
+            reading: self.exam.reading,
+        };
+        app.defer_analysis = true;
+        app.reanalyse();
+    }
+
     /// Opens the latest practice draft on a built-in passage the student
     /// chose, when there is one, rather than starting over; `false` when
     /// there is none (or it is not a built-in passage).
@@ -888,9 +913,8 @@ impl Session {
         };
         let size = app.size;
         *app = App::new(start, self.counting, size);
+        self.prepare(app);
         if exam {
-            app.feedback = self.exam.feedback;
-            app.reanalyse();
             let _ = app.tick(Timestamp::now());
             app.tell(exam_greeting(self.exam), false);
         } else {
@@ -907,10 +931,11 @@ impl Session {
         match &self.store {
             Ok(store) => {
                 let tz = jiff::tz::TimeZone::system();
+                let now = Timestamp::now();
                 let entries = store
                     .list()
                     .iter()
-                    .map(|l| Entry::from_listed(l, &tz))
+                    .map(|l| Entry::from_listed(l, &tz, now))
                     .collect();
                 app.overlay = Overlay::Browser(Box::new(Browser::new(entries)), Timestamp::now());
             }
@@ -936,13 +961,14 @@ impl Session {
             Ok(draft) => {
                 let size = app.size;
                 *app = App::new(Start::resume(draft, self.counting), self.counting, size);
-                app.flags_open = true;
+                self.prepare(app);
                 self.saved_revision = 0;
+                app.show_opened();
+                // An exam whose time ran out meanwhile is handed in now.
+                for effect in app.tick(Timestamp::now()) {
+                    self.apply(app, effect);
+                }
                 self.keep_rescue(app);
-                app.tell(
-                    "Opened your draft: its report is in the flags panel (Esc closes it)",
-                    false,
-                );
             }
             Err(e) => {
                 if let Overlay::Browser(browser, _) = &mut app.overlay {
@@ -978,37 +1004,28 @@ fn exam_greeting(exam: ExamOptions) -> String {
     let time = crate::exam::clock::clock_text(exam.time);
     match exam.reading {
         Some(r) => format!(
-            "Exam: read for {}, then write for {time}. Ctrl+E submits early.",
+            "Exam: read for {}, then write for {time}. Ctrl+E starts writing early.",
             crate::exam::clock::clock_text(r)
         ),
         None => format!("Exam: {time} to write. Ctrl+E submits early."),
     }
 }
 
-/// A built-in passage never attempted in an exam (chosen by the clock's
-/// nanoseconds among them), else the one whose last exam is oldest.
+/// The built-in passage for `precis exam` with none named: one not yet
+/// attempted in practice or in an exam (chosen by the clock's nanoseconds
+/// among them), else the one whose latest attempt is oldest.
 fn unattempted_passage(store: &DraftStore) -> &'static str {
-    let mut last_exam: std::collections::HashMap<String, Timestamp> =
-        std::collections::HashMap::new();
-    for draft in store.list().into_iter().filter_map(|l| l.draft.ok()) {
-        if let (Mode::Exam, Origin::BuiltIn { id }) = (draft.mode, &draft.source.origin) {
-            let when = last_exam.entry(id.clone()).or_insert(draft.updated);
-            *when = (*when).max(draft.updated);
-        }
-    }
-    let fresh: Vec<&'static str> = passages::ALL
-        .iter()
-        .map(|p| p.id)
-        .filter(|id| !last_exam.contains_key(*id))
+    let drafts: Vec<_> = store
+        .list()
+        .into_iter()
+        .filter_map(|l| l.draft.ok())
         .collect();
-    if !fresh.is_empty() {
-        let pick = Timestamp::now().subsec_nanosecond().unsigned_abs() as usize % fresh.len();
-        return fresh[pick];
-    }
-    passages::ALL
-        .iter()
-        .min_by_key(|p| last_exam.get(p.id).copied())
-        .map_or(passages::ALL[0].id, |p| p.id)
+    let attempts = drafts.iter().filter_map(|d| match &d.source.origin {
+        Origin::BuiltIn { id } => Some((id.as_str(), d.updated)),
+        Origin::File { .. } | Origin::Stdin => None,
+    });
+    let pick = Timestamp::now().subsec_nanosecond().unsigned_abs() as usize;
+    crate::exam::choice::passage_for_exam(attempts, pick)
 }
 
 /// Where to offer writing the précis when the drafts folder fails: the home
