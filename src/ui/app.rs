@@ -352,6 +352,8 @@ pub(super) fn new_textarea(text: &str, placeholder: &str) -> TextArea<'static> {
     t.set_max_histories(UNDO_DEPTH);
     t.set_wrap_mode(WrapMode::WordOrGlyph);
     t.set_placeholder_text(placeholder);
+    t.set_placeholder_style(super::theme::Theme::placeholder());
+    t.set_selection_style(super::theme::Theme::selection());
     t.set_cursor_line_style(ratatui::style::Style::default());
     t.move_cursor(CursorMove::Bottom);
     t.move_cursor(CursorMove::End);
