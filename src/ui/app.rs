@@ -924,6 +924,9 @@ impl App {
             self.flags_open = false;
             self.focus = Focus::Body;
         } else {
+            if !self.flags_open {
+                self.flag_selected = 0;
+            }
             self.flags_open = true;
             self.focus = Focus::Flags;
         }
