@@ -89,7 +89,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                 timing,
                 timeline: &app.timeline,
             };
-            crate::exam::review::render(frame, bottom, &review, theme);
+            app.remember(|a| a.flags = bottom);
+            let focused = app.focus == app::Focus::Flags;
+            crate::exam::review::render(frame, bottom, &review, &app.review_scroll, focused, theme);
         }
         (Some(flags), _) => flags_panel::render(frame, flags, app, theme),
         (None, _) => {}
@@ -102,7 +104,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     status_bar::render_footer(frame, footer, app, theme);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => help::render(frame, area, theme),
+        Overlay::Help => help::render(frame, area, &app.help_scroll, theme),
         Overlay::Picker(p) => picker::render(frame, area, p, theme),
         Overlay::SaveAs(path) => help::render_save_as(frame, area, app, path, theme),
         Overlay::ConfirmSubmit => help::render_confirm_submit(frame, area, theme),

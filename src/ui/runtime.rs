@@ -815,13 +815,14 @@ impl Session {
             Ok(draft) => {
                 let size = app.size;
                 *app = App::new(Start::resume(draft, self.counting), self.counting, size);
-                app.flags_open = true;
+                if app.exam_running() {
+                    app.feedback = self.exam.feedback;
+                    app.reanalyse();
+                }
+                app.flags_open = !app.review_open && app.shows(Feedback::All);
                 self.saved_revision = 0;
                 self.keep_rescue(app);
-                app.tell(
-                    "Opened your draft: its report is in the flags panel (Esc closes it)",
-                    false,
-                );
+                app.tell(opened_note(app), false);
             }
             Err(e) => {
                 if let Overlay::Browser(browser, _) = &mut app.overlay {
@@ -841,6 +842,18 @@ impl Session {
         crate::store::write_atomic(std::path::Path::new(&path), text.as_bytes())
             .map_err(|e| format!("{path}: {e}"))?;
         Ok(path)
+    }
+}
+
+/// What the editor shows of a draft just opened from the browser.
+fn opened_note(app: &App) -> &'static str {
+    if app.review_open {
+        "Opened your exam as handed in: its review is below the précis \
+         (Ctrl+F its flags · Esc closes it · Ctrl+K copies it to practice)"
+    } else if app.exam_running() {
+        "Resumed your exam: the clock kept running. Ctrl+E submits early."
+    } else {
+        "Opened your draft: its flags are listed below the précis (Esc closes the list)"
     }
 }
 
