@@ -6,7 +6,7 @@ mod common;
 use common::{app_on, ctrl, key, screen, type_text};
 use precis::report::FlagKind;
 use precis::ui::app::{Action, Effect, Focus, Opening, Overlay};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
 #[test]
 fn a_new_draft_starts_in_the_body_and_counts_as_you_type() {
@@ -216,13 +216,51 @@ fn the_picker_opens_a_passage_or_a_path() {
 }
 
 #[test]
-fn help_opens_and_any_key_closes_it() {
+fn help_scrolls_and_closes_with_the_key_it_names() {
     let mut app = app_on("silk-road");
+    app.update(Action::Resize(80, 24));
     app.update(key(KeyCode::F(1)));
     assert!(matches!(app.overlay, Overlay::Help));
+    let top = screen(&app, 80, 24);
+    assert!(top.contains("Esc close") && top.contains("more"), "{top}");
     app.update(key(KeyCode::Char('x')));
+    assert!(
+        matches!(app.overlay, Overlay::Help),
+        "only the key it names closes it"
+    );
+    assert!(app.body.is_empty(), "nothing typed under the help");
+    app.update(key(KeyCode::Down));
+    assert_eq!(app.help_scroll.get(), 1);
+    app.update(key(KeyCode::PageDown));
+    let scrolled = screen(&app, 80, 24);
+    assert!(app.help_scroll.get() > 1);
+    assert!(!scrolled.contains("save the draft"), "{scrolled}");
+    app.update(key(KeyCode::End));
+    let end = screen(&app, 80, 24);
+    assert!(end.contains("a key point of the passage"), "{end}");
+    assert!(end.contains(" end "), "{end}");
+    app.update(Action::Mouse(wheel(MouseEventKind::ScrollUp)));
+    app.update(Action::Mouse(wheel(MouseEventKind::ScrollUp)));
+    screen(&app, 80, 24);
+    let back = app.help_scroll.get();
+    app.update(Action::Mouse(wheel(MouseEventKind::ScrollDown)));
+    assert_eq!(app.help_scroll.get(), back + 3, "the wheel scrolls it");
+    app.update(key(KeyCode::Esc));
     assert!(matches!(app.overlay, Overlay::None));
-    assert!(app.body.is_empty());
+    app.update(key(KeyCode::F(1)));
+    assert_eq!(app.help_scroll.get(), 0, "it opens at the top");
+    app.update(key(KeyCode::F(1)));
+    assert!(matches!(app.overlay, Overlay::None), "F1 closes it too");
+}
+
+/// A mouse wheel event at the middle of an 80×24 screen.
+fn wheel(kind: MouseEventKind) -> MouseEvent {
+    MouseEvent {
+        kind,
+        column: 40,
+        row: 12,
+        modifiers: KeyModifiers::NONE,
+    }
 }
 
 #[test]
@@ -314,6 +352,8 @@ fn a_submitted_exam_is_read_only_until_copied_into_practice() {
     app.update(ctrl('z'));
     assert_eq!(app.body.lines(), ["Caravans moved faiths and inventions."]);
     assert!(app.note.as_ref().is_some_and(|n| n.text.contains("Ctrl+K")));
+    assert_eq!(app.focus, Focus::Flags, "the review has the keys");
+    app.update(key(KeyCode::Tab));
     app.update(key(KeyCode::Left));
     assert_eq!(app.body.cursor(), (0, 36), "moving around still works");
     assert!(screen(&app, 120, 40).contains("read-only"));

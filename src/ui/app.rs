@@ -37,7 +37,8 @@ pub enum Focus {
     Body,
     /// The source pane (scrolling).
     Source,
-    /// The flags panel (choosing a flag).
+    /// The panel under the précis: the flags list (choosing a flag), or
+    /// the exam review (scrolling it).
     Flags,
 }
 
@@ -318,6 +319,10 @@ pub struct App {
     /// The student asked for the model précis in the source pane's place
     /// (drawn only in the review).
     pub show_model: bool,
+    /// First row of the exam review in view; the renderer clamps it.
+    pub review_scroll: Cell<usize>,
+    /// First row of the help in view; the renderer clamps it.
+    pub help_scroll: Cell<usize>,
     /// The body line just moved into the title field, until the next edit:
     /// what `Ctrl+Z` puts back.
     pub(super) title_moved: Option<String>,
@@ -366,6 +371,8 @@ pub(super) fn new_textarea(text: &str, placeholder: &str) -> TextArea<'static> {
     t.set_max_histories(UNDO_DEPTH);
     t.set_wrap_mode(WrapMode::WordOrGlyph);
     t.set_placeholder_text(placeholder);
+    t.set_placeholder_style(super::theme::Theme::placeholder());
+    t.set_selection_style(super::theme::Theme::selection());
     t.set_cursor_line_style(ratatui::style::Style::default());
     // Reverse video shows a selection with or without colour (`NO_COLOR`).
     t.set_selection_style(
@@ -410,7 +417,12 @@ impl App {
             source: start.source,
             title,
             body,
-            focus: Focus::Body,
+            // A submitted exam opens on its review, which takes the keys.
+            focus: if start.exam.is_some_and(|e| e.submitted.is_some()) {
+                Focus::Flags
+            } else {
+                Focus::Body
+            },
             settings: start.settings,
             report,
             marks,
@@ -439,6 +451,8 @@ impl App {
             read_only: start.exam.is_some_and(|e| e.submitted.is_some()),
             review_open: start.exam.is_some_and(|e| e.submitted.is_some()),
             show_model: false,
+            review_scroll: Cell::new(0),
+            help_scroll: Cell::new(0),
             mode: start.mode,
             exam: start.exam,
             now: Timestamp::UNIX_EPOCH,
@@ -625,6 +639,8 @@ impl App {
         self.sample(at);
         self.read_only = true;
         self.review_open = true;
+        self.review_scroll.set(0);
+        self.focus = Focus::Flags;
         self.flags_open = false;
         self.overlay = Overlay::None;
         self.save = SaveState::Unsaved;
@@ -740,7 +756,10 @@ impl App {
             Some(Command::CopyToPractice) => {}
             Some(Command::Save) => return vec![Effect::Save],
             Some(Command::Quit) => return vec![Effect::SaveAndQuit],
-            Some(Command::Help) => self.overlay = Overlay::Help,
+            Some(Command::Help) => {
+                self.help_scroll.set(0);
+                self.overlay = Overlay::Help;
+            }
             Some(Command::Passages) => self.overlay = Overlay::Picker(Picker::default()),
             Some(Command::Drafts) => return vec![Effect::Browse],
             Some(Command::Flags) => self.toggle_flags(),
@@ -795,7 +814,14 @@ impl App {
                     key.code,
                     KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace
                 ),
-                Focus::Flags => false,
+                // Typing while the review has the keys: meant for the précis.
+                Focus::Flags => {
+                    self.review_open
+                        && matches!(
+                            key.code,
+                            KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace
+                        )
+                }
             },
         }
     }
@@ -880,6 +906,10 @@ impl App {
                 _ => self.edit(|t| t.input(key)),
             },
             Focus::Source => self.source_key(key),
+            Focus::Flags if self.review_open => {
+                let page = self.areas.get().flags.height.saturating_sub(3);
+                scroll_key(&self.review_scroll, key.code, page);
+            }
             Focus::Flags => self.flags_key(key),
         }
     }
@@ -959,17 +989,36 @@ impl App {
         }
     }
 
+    /// Opens or closes the flags panel; a submitted exam's review and its
+    /// flags take turns in the panel.
     fn toggle_flags(&mut self) {
+        if self.review_open {
+            self.review_open = false;
+            self.flags_open = false;
+        }
         if self.flags_open && self.focus == Focus::Flags {
             self.flags_open = false;
             self.focus = Focus::Body;
+            if self.read_only && self.exam.is_some() {
+                self.review_open = true;
+                self.focus = Focus::Flags;
+            }
         } else {
+            if !self.flags_open {
+                self.flag_selected = 0;
+            }
             self.flags_open = true;
             self.focus = Focus::Flags;
         }
     }
 
     fn close_panel(&mut self) {
+        if self.review_open {
+            self.review_open = false;
+            if self.focus == Focus::Flags {
+                self.focus = Focus::Body;
+            }
+        }
         if self.flags_open {
             self.flags_open = false;
             if self.focus == Focus::Flags {
@@ -983,7 +1032,7 @@ impl App {
         self.focus = match self.focus {
             Focus::Title => Focus::Body,
             Focus::Body => Focus::Source,
-            Focus::Source if self.flags_open => Focus::Flags,
+            Focus::Source if self.flags_open || self.review_open => Focus::Flags,
             Focus::Source | Focus::Flags => Focus::Body,
         };
     }
@@ -992,7 +1041,7 @@ impl App {
         let title = self.title_field_shown();
         self.focus = match self.focus {
             Focus::Body if title => Focus::Title,
-            Focus::Title | Focus::Body if self.flags_open => Focus::Flags,
+            Focus::Title | Focus::Body if self.flags_open || self.review_open => Focus::Flags,
             Focus::Title | Focus::Body => Focus::Source,
             Focus::Flags => Focus::Source,
             Focus::Source => Focus::Body,
@@ -1032,7 +1081,21 @@ impl App {
     fn mouse(&mut self, m: MouseEvent) {
         let areas = self.areas.get();
         let at = Position::new(m.column, m.row);
+        let wheel = match m.kind {
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::ScrollUp => -3,
+            _ => 0,
+        };
+        if matches!(self.overlay, Overlay::Help) {
+            scroll_by(&self.help_scroll, wheel);
+            return;
+        }
         match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp
+                if self.review_open && areas.flags.contains(at) =>
+            {
+                scroll_by(&self.review_scroll, wheel);
+            }
             MouseEventKind::ScrollDown if areas.source.contains(at) => self.scroll_source(3),
             MouseEventKind::ScrollUp if areas.source.contains(at) => self.scroll_source(-3),
             MouseEventKind::ScrollDown if areas.body.contains(at) => {
@@ -1070,7 +1133,14 @@ impl App {
         match &mut self.overlay {
             Overlay::None => Vec::new(),
             Overlay::Help => {
-                self.overlay = Overlay::None;
+                let ctrl_g =
+                    key.code == KeyCode::Char('g') && key.modifiers.contains(KeyModifiers::CONTROL);
+                if matches!(key.code, KeyCode::Esc | KeyCode::F(1)) || ctrl_g {
+                    self.overlay = Overlay::None;
+                } else {
+                    let page = self.size.1.saturating_sub(6);
+                    scroll_key(&self.help_scroll, key.code, page);
+                }
                 Vec::new()
             }
             Overlay::ConfirmSubmit => {
@@ -1197,6 +1267,27 @@ fn relayout(field: &mut TextArea<'static>) {
     let cursor = field.cursor();
     field.scroll((-i16::MAX, 0));
     field.move_cursor(CursorMove::Jump(clamp16(cursor.0), clamp16(cursor.1)));
+}
+
+/// Moves a scroll position by `rows` (negative is up); the renderer clamps
+/// it to the content.
+fn scroll_by(top: &Cell<usize>, rows: isize) {
+    top.set(top.get().saturating_add_signed(rows));
+}
+
+/// Scrolls by a key: a row with `↑`/`↓`, `page` rows with `PgUp`/`PgDn`,
+/// to either end with `Home`/`End`; other keys do nothing.
+fn scroll_key(top: &Cell<usize>, code: KeyCode, page: u16) {
+    let page = isize::try_from(page.max(1)).unwrap_or(1);
+    match code {
+        KeyCode::Up => scroll_by(top, -1),
+        KeyCode::Down => scroll_by(top, 1),
+        KeyCode::PageUp => scroll_by(top, -page),
+        KeyCode::PageDown => scroll_by(top, page),
+        KeyCode::Home => top.set(0),
+        KeyCode::End => top.set(usize::MAX),
+        _ => {}
+    }
 }
 
 fn clamp16(n: usize) -> u16 {

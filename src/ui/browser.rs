@@ -782,16 +782,24 @@ fn render_history(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Them
     let history = browser.history();
     let attempts: Vec<&Attempt> = history.iter().filter_map(|e| e.attempt()).collect();
     let latest = attempts.last().map_or(attempt.updated, |a| a.updated);
-    let rest = format!(
-        "” · {} attempt{} · last {} ",
+    // The passage's name gives way first (down to a few words), then when
+    // the last attempt was, then the count.
+    let count = format!(
+        "{} attempt{}",
         attempts.len(),
-        if attempts.len() == 1 { "" } else { "s" },
-        ago(latest, now)
+        if attempts.len() == 1 { "" } else { "s" }
     );
-    // The passage's name gives way so the count and the age stay whole.
-    let room = usize::from(area.width.saturating_sub(2))
-        .saturating_sub(" History of “".width() + rest.width());
-    let title = format!(" History of “{}{rest}", fit(&attempt.source, room));
+    let room = usize::from(area.width.saturating_sub(2));
+    let named = |tail: &str| {
+        let left = room.saturating_sub(" History of “” ".width() + tail.width());
+        (left >= 16.min(attempt.source.width()))
+            .then(|| format!(" History of “{}”{tail} ", fit(&attempt.source, left)))
+    };
+    let title = named(&format!(" · {count} · last {}", ago(latest, now)))
+        .or_else(|| named(&format!(" · {count}")))
+        .unwrap_or_else(|| {
+            super::fit::first_fitting(&[format!(" History · {count} "), " History ".into()], room)
+        });
     let inner = block.inner(area);
     frame.render_widget(block.title(title), area);
     let [list_area, chart_area] = Layout::horizontal([Constraint::Length(38), Constraint::Min(10)])
@@ -826,26 +834,41 @@ fn render_history(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Them
 
     let [caption_area, bars_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(chart_area);
-    let band = format!(" ({}–{})", attempt.min, attempt.max);
-    let long = "Words per attempt · ── target ".width() + attempt.target.to_string().len();
-    let what = if long + band.width() <= usize::from(caption_area.width) {
-        "Words per attempt · "
-    } else {
-        "Words · "
-    };
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::raw(what),
-            Span::styled("──", theme.dim()),
-            Span::raw(" target "),
-            Span::styled(
-                attempt.target.to_string(),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(band, theme.dim()),
-        ])),
-        caption_area,
+    // The band gives way first, then the caption's first words.
+    let target = Span::styled(
+        attempt.target.to_string(),
+        Style::new().add_modifier(Modifier::BOLD),
     );
+    let band = Span::styled(format!(" ({}–{})", attempt.min, attempt.max), theme.dim());
+    // `──` is how the chart draws the target.
+    let legend = || Span::styled("──", theme.dim());
+    let captions = [
+        Line::from(vec![
+            Span::raw("Words per attempt · "),
+            legend(),
+            Span::raw(" target "),
+            target.clone(),
+            band,
+        ]),
+        Line::from(vec![
+            Span::raw("Words per attempt · "),
+            legend(),
+            Span::raw(" target "),
+            target.clone(),
+        ]),
+        Line::from(vec![
+            Span::raw("Words · "),
+            legend(),
+            Span::raw(" target "),
+            target.clone(),
+        ]),
+        Line::from(vec![legend(), Span::raw(" target "), target]),
+    ];
+    let caption = captions
+        .iter()
+        .find(|c| c.width() <= usize::from(caption_area.width))
+        .unwrap_or(&captions[captions.len() - 1]);
+    frame.render_widget(Paragraph::new(caption.clone()), caption_area);
     const BAR_WIDTH: u16 = 5;
     const BAR_GAP: u16 = 1;
     let fit = usize::from((bars_area.width + BAR_GAP) / (BAR_WIDTH + BAR_GAP)).max(1);

@@ -20,6 +20,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let words = app.report.precis.title_words;
     let label = match app.marks.title_problem {
         Some(_) if app.title.is_empty() => " Title · missing ".to_string(),
+        _ if !app.shows(crate::exam::Feedback::Counts) => " Title ".to_string(),
         _ => format!(" Title · {words} words "),
     };
     let block = Block::default()
@@ -37,12 +38,21 @@ pub fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Body;
     let p = &app.report.precis;
     let t = &app.report.target;
-    let label = format!(" Précis · {}/{} words ", p.words, t.words);
+    // The count is hidden where the status bar hides it (an exam with
+    // `live_feedback = "none"`).
+    let (label, style) = if app.shows(crate::exam::Feedback::Counts) {
+        (
+            format!(" Précis · {}/{} words ", p.words, t.words),
+            theme.length(t.status),
+        )
+    } else {
+        (" Précis ".to_string(), theme.border(focused))
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
         .title(label)
-        .title_style(theme.length(t.status));
+        .title_style(style);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     app.remember(|a| a.body = inner);

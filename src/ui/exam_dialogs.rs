@@ -100,7 +100,7 @@ fn dialog(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>,
         .sum();
     let height = (rows as u16 + 2).min(area.height);
     let box_area = super::layout::centred(area, width, height);
-    frame.render_widget(Clear, box_area);
+    frame.render_widget(Clear, super::layout::with_margin(box_area, area));
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title.to_string())

@@ -57,13 +57,20 @@ impl App {
     /// allows until time is up; anything else opens with its report in the
     /// flags panel.
     pub fn show_opened(&mut self) {
-        if self.exam_running() {
+        if self.review_open {
+            self.flags_open = false;
+            self.tell(
+                "Opened your exam as handed in: its review is below the précis \
+                 (Ctrl+F its flags · Esc closes it · Ctrl+K copies it to practice)",
+                false,
+            );
+        } else if self.exam_running() {
             self.flags_open = false;
             self.tell(prompts::resumed_note(&self.source.name), false);
         } else {
             self.flags_open = true;
             self.tell(
-                "Opened your draft: its report is in the flags panel (Esc closes it)",
+                "Opened your draft: its flags are listed below the précis (Esc closes the list)",
                 false,
             );
         }

@@ -112,7 +112,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Ctrl+F",
-        what: "flags panel: ↑/↓ choose, Enter jumps to it",
+        what: "flags panel: ↑/↓ choose, Enter jumps to it; a submitted exam's flags and review take turns",
     },
     Binding {
         keys: "Ctrl+N",
@@ -140,15 +140,15 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "↑/↓ PgUp/PgDn Home/End",
-        what: "scroll the source (when it has focus); the mouse wheel works too",
+        what: "scroll the source or the exam review (when it has focus); the mouse wheel works too",
     },
     Binding {
         keys: "Esc",
-        what: "close the flags panel or a highlight",
+        what: "close the flags panel, the exam review or a highlight",
     },
     Binding {
         keys: "F1 or Ctrl+G",
-        what: "this help",
+        what: "this help (↑/↓ PgUp/PgDn scroll it, Esc closes it)",
     },
 ];
 

@@ -8,6 +8,7 @@ pub mod editing;
 pub mod editor_pane;
 pub mod exam_dialogs;
 mod exam_flow;
+pub mod fit;
 pub mod flags_panel;
 pub mod help;
 pub mod keys;
@@ -39,7 +40,24 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     } else {
         layout::Panel::None
     };
-    let Some(areas) = layout::split(area, panel, app.title_field_shown()) else {
+    // A message longer than the bottom row takes up to three rows, the
+    // panes giving way until the next key; in a window too short for that,
+    // it is shortened to one.
+    let note_rows = app
+        .note
+        .as_ref()
+        .map_or(1, |n| status_bar::note_rows(n, area.width))
+        .max(1);
+    let extra = if area.height >= layout::MIN_HEIGHT + note_rows - 1 {
+        note_rows - 1
+    } else {
+        0
+    };
+    let panes = ratatui::layout::Rect {
+        height: area.height - extra,
+        ..area
+    };
+    let Some(areas) = layout::split(panes, panel, app.title_field_shown()) else {
         // No field is on screen: nothing may be typed into one.
         app.remember(|a| *a = app::Areas::default());
         let message = format!(
@@ -78,17 +96,23 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                 timing,
                 timeline: &app.timeline,
             };
-            crate::exam::review::render(frame, bottom, &review, theme);
+            app.remember(|a| a.flags = bottom);
+            let focused = app.focus == app::Focus::Flags;
+            crate::exam::review::render(frame, bottom, &review, &app.review_scroll, focused, theme);
             model_pane::render_hint(frame, bottom, app, theme);
         }
         (Some(flags), _) => flags_panel::render(frame, flags, app, theme),
         (None, _) => {}
     }
     status_bar::render(frame, areas.status, app, theme);
-    status_bar::render_footer(frame, areas.footer, app, theme);
+    let footer = ratatui::layout::Rect {
+        height: areas.footer.height + extra,
+        ..areas.footer
+    };
+    status_bar::render_footer(frame, footer, app, theme);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => help::render(frame, area, theme),
+        Overlay::Help => help::render(frame, area, &app.help_scroll, theme),
         Overlay::Picker(p) => picker::render(frame, area, p, theme),
         Overlay::SaveAs(path) => help::render_save_as(frame, area, app, path, theme),
         Overlay::ConfirmSubmit => exam_dialogs::render_submit(frame, area, app, theme),

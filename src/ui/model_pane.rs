@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
+use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Focus};
 use super::source_pane::wrap;
@@ -82,10 +83,18 @@ pub fn render_hint(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.model().is_none() || area.height < 2 || area.width < 6 {
         return;
     }
-    let hint = if app.model_shown().is_some() {
-        " Ctrl+O: back to the source "
+    // The right end of the border keeps room for the review's " ↓ N more ".
+    let room = usize::from(area.width.saturating_sub(4 + 13));
+    let choices: &[&str] = if app.model_shown().is_some() {
+        &[" Ctrl+O: back to the source ", " Ctrl+O: source "]
     } else {
-        " Ctrl+O: the model précis beside yours "
+        &[
+            " Ctrl+O: the model précis beside yours ",
+            " Ctrl+O: model précis ",
+        ]
+    };
+    let Some(hint) = choices.iter().copied().find(|h| h.width() <= room) else {
+        return;
     };
     let row = Rect {
         x: area.x + 2,
