@@ -396,3 +396,28 @@ fn ctrl_t_writes_the_declared_count_and_the_report_agrees() {
     app.update(ctrl('t'));
     assert_eq!(app.body.lines()[2], "(7 words)", "corrected in place");
 }
+
+#[test]
+fn a_selection_shows_its_word_count_in_the_status_bar() {
+    let mut app = app_on("narrow-tax-base");
+    type_text(&mut app, "Revenue stays low while the base is narrow");
+    assert_eq!(app.selected_words(), None, "nothing selected yet");
+    let shift_word_left = Action::Key(KeyEvent::new(
+        KeyCode::Left,
+        KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+    ));
+    for _ in 0..3 {
+        app.update(shift_word_left.clone());
+    }
+    assert_eq!(app.selected_words(), Some(3), "“base is narrow”");
+    for (width, height) in [(80, 24), (100, 30)] {
+        let shown = screen(&app, width, height);
+        assert!(shown.contains("3 selected"), "{width}×{height}:\n{shown}");
+    }
+    app.update(key(KeyCode::Right));
+    assert_eq!(app.selected_words(), None, "moving ends the selection");
+    assert!(!screen(&app, 100, 30).contains("selected"));
+    app.update(ctrl('a'));
+    assert_eq!(app.selected_words(), Some(8));
+    assert_eq!(app.report.precis.words, 8, "the whole body");
+}

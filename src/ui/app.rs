@@ -826,6 +826,27 @@ impl App {
         }
     }
 
+    /// How many words the selection in the focused field holds, counted as
+    /// the précis is, while there is one: a student checking how long a
+    /// sentence or a paragraph runs.
+    pub fn selected_words(&self) -> Option<usize> {
+        let field = match self.focus {
+            Focus::Title => &self.title,
+            Focus::Body => &self.body,
+            Focus::Source | Focus::Flags => return None,
+        };
+        let ((top, left), (bottom, right)) = field.selection_range()?;
+        let lines = field.lines();
+        let mut text = String::new();
+        for (row, line) in lines.iter().enumerate().take(bottom + 1).skip(top) {
+            let from = if row == top { left } else { 0 };
+            let to = if row == bottom { right } else { usize::MAX };
+            text.extend(line.chars().skip(from).take(to.saturating_sub(from)));
+            text.push('\n');
+        }
+        Some(crate::analysis::words::count_words(&text, self.counting))
+    }
+
     /// The focused text field, if a text field has focus.
     fn text_field(&mut self) -> Option<&mut TextArea<'static>> {
         match self.focus {

@@ -101,6 +101,19 @@ fn left_parts(app: &App, theme: &Theme) -> Vec<Part> {
             .or(65, vec![Span::styled(where_, length)])
             .or_nothing(),
     );
+    if let Some(selected) = app.selected_words() {
+        parts.push(
+            Part::new(" · ")
+                .or(
+                    60,
+                    vec![Span::styled(format!("{selected} selected"), theme.key())],
+                )
+                .or(
+                    0,
+                    vec![Span::styled(format!("{selected} sel"), theme.key())],
+                ),
+        );
+    }
     if !app.shows(Feedback::All) {
         parts.push(
             Part::new(" │ ")
