@@ -181,7 +181,9 @@ def in_place(name, argv, marker, words, where, count):
     body = precis_words(words)
     import pyte
     screen = pyte.Screen(COLS, ROWS)
-    tap = pyte.ByteStream(screen).feed
+    # Only précis's screen is read (for its count); pyte cannot parse some
+    # of vim's private sequences.
+    tap = pyte.ByteStream(screen).feed if name == "précis" else None
     with tempfile.TemporaryDirectory() as home:
         if name == "précis":
             pid, fd, _ = spawn(argv, home)

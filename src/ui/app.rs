@@ -143,13 +143,21 @@ pub enum Overlay {
 /// The source being summarised: the analysis and where it came from.
 #[derive(Debug)]
 pub struct Source {
-    /// The analysed text.
+    /// The analysed text: the whole of it, or only its opening while the
+    /// whole is analysed on another thread (see [`Source::opening`]).
     pub analysis: SourceAnalysis,
     /// What the pane's title shows.
     pub name: String,
     /// Where it came from, for the draft.
     pub origin: Origin,
+    /// The whole text, while `analysis` covers only its opening.
+    whole: Option<String>,
 }
+
+/// From this many bytes, a source opened in the editor is first drawn from
+/// an analysis of its opening, and analysed in full on another thread: the
+/// student sees the passage at once, and the counts and checks follow.
+pub const LARGE_SOURCE: usize = 64 << 10;
 
 impl Source {
     /// A source from its text; the name is its `# Heading`, else `fallback`.
@@ -167,7 +175,42 @@ impl Source {
             analysis,
             name,
             origin,
+            whole: None,
         }
+    }
+
+    /// For a text of more than [`LARGE_SOURCE`] bytes, a source analysed
+    /// only as far as its opening (cut at a line break), which is all the
+    /// first screen shows; it keeps the whole text, so that a draft saved
+    /// meanwhile loses nothing. `None` for a smaller text.
+    pub fn opening(
+        text: &str,
+        origin: Origin,
+        counting: CountingOptions,
+        fallback: &str,
+    ) -> Option<Self> {
+        if text.len() <= LARGE_SOURCE {
+            return None;
+        }
+        let mut cut = LARGE_SOURCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[..cut].rfind('\n').unwrap_or(cut);
+        let mut source = Self::from_text(text[..cut].to_string(), origin, counting, fallback);
+        source.whole = Some(text.to_string());
+        Some(source)
+    }
+
+    /// Whether only the opening is analysed yet: counts and checks would
+    /// be about part of the passage, so they are not shown.
+    pub fn is_partial(&self) -> bool {
+        self.whole.is_some()
+    }
+
+    /// The whole text of the source.
+    pub fn text(&self) -> &str {
+        self.whole.as_deref().unwrap_or(self.analysis.text())
     }
 
     /// A built-in passage, by id or number.
@@ -234,6 +277,8 @@ pub struct Areas {
     pub body: Rect,
     /// The flags list.
     pub flags: Rect,
+    /// Where the frame put the terminal's cursor, if it showed it.
+    pub cursor: Option<Position>,
 }
 
 /// The whole editor state.
@@ -546,7 +591,7 @@ impl App {
             source: DraftSource {
                 origin: self.source.origin.clone(),
                 title: self.source.analysis.title().map(str::to_string),
-                text: self.source.analysis.text().to_string(),
+                text: self.source.text().to_string(),
             },
             title: self.title.lines().first().cloned().unwrap_or_default(),
             body: self.body.lines().join("\n"),
@@ -880,6 +925,21 @@ impl App {
         } else {
             self.reanalyse();
         }
+    }
+
+    /// Takes the whole analysis of a source shown so far from its opening
+    /// (see [`Source::opening`]), if it is still the source in the editor;
+    /// the counts, checks and coverage are then of the whole passage.
+    /// Returns whether it was taken.
+    pub fn source_analysed(&mut self, whole: Source) -> bool {
+        if self.source.whole.as_deref() != Some(whole.analysis.text()) {
+            return false;
+        }
+        self.source = whole;
+        self.coverage = None;
+        self.coverage_due = true;
+        self.reanalyse();
+        true
     }
 
     /// Runs a deferred re-analysis; returns whether there was one (and so

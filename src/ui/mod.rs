@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod echo;
 pub mod editing;
 pub mod editor_pane;
 pub mod exam_dialogs;
@@ -16,6 +17,7 @@ pub mod layout;
 pub mod marks;
 pub mod model_pane;
 pub mod picker;
+pub mod quiet_backend;
 pub mod runtime;
 pub mod source_pane;
 pub mod status_bar;
@@ -33,6 +35,7 @@ use theme::Theme;
 /// Draws the whole screen for `app`.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
+    app.remember(|a| a.cursor = None);
     let panel = if app.review_open {
         layout::Panel::Review
     } else if app.flags_open {

@@ -6,28 +6,28 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use jiff::{Timestamp, Zoned};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Cell;
-use ratatui::crossterm::cursor::MoveTo;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEventKind, KeyModifiers,
+    Event,
 };
-use ratatui::crossterm::style::Print;
-use ratatui::crossterm::{execute, queue};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::layout::Position;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use super::app::{Action, App, Effect, Focus, Opening, Overlay, SaveState, Source, Start};
+use super::app::{Action, App, Effect, Opening, Overlay, SaveState, Source, Start};
 use super::browser::{Browser, Entry};
-use super::editor_pane;
+use super::echo::{self, Echo, Echoed};
+use super::quiet_backend::QuietBackend;
 use super::theme::Theme;
 use crate::analysis::Settings;
 use crate::analysis::words::CountingOptions;
@@ -108,13 +108,16 @@ pub enum RunError {
 /// At most this many queued events are applied between two frames.
 const BURST: usize = 256;
 
-/// From this many bytes, a source gets a note while it is indexed.
-const LARGE_SOURCE: usize = 4 << 20;
-
 /// Reads a source argument into a source: a file (`~/` expanded), standard
 /// input for `-`, or a built-in passage by id or number when no file has
-/// that name; `lossy` replaces bytes that are not UTF-8.
-fn file_source(arg: &str, counting: CountingOptions, lossy: bool) -> Result<Source, InputError> {
+/// that name; `lossy` replaces bytes that are not UTF-8. A large file is
+/// analysed on another thread, which sends the result to `incoming`.
+fn file_source(
+    arg: &str,
+    counting: CountingOptions,
+    lossy: bool,
+    incoming: &Sender<Read>,
+) -> Result<Source, InputError> {
     let path = match input::source_arg(arg) {
         input::SourceArg::BuiltIn(p) => {
             return Source::built_in(p.id, counting)
@@ -139,7 +142,15 @@ fn file_source(arg: &str, counting: CountingOptions, lossy: bool) -> Result<Sour
             .file_name()
             .map_or(path.to_string(), |n| n.to_string_lossy().into_owned())
     };
-    Ok(Source::from_text(text, origin, counting, &name))
+    let Some(opening) = Source::opening(&text, origin.clone(), counting, &name) else {
+        return Ok(Source::from_text(text, origin, counting, &name));
+    };
+    let incoming = incoming.clone();
+    std::thread::spawn(move || {
+        let whole = Source::from_text(text, origin, counting, &name);
+        let _ = incoming.send(Read::Source(Box::new(whole)));
+    });
+    Ok(opening)
 }
 
 /// The local time of day, for "saved 12:03".
@@ -155,9 +166,12 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         .clone()
         .map_or_else(DraftStore::default_data_dir, Ok)
         .and_then(|dir| DraftStore::open(&dir));
+    // Terminal events, and the analysis of a large source, reach the main
+    // loop here.
+    let (incoming, events) = mpsc::channel();
     let (start, greeting) = match &options.start {
         StartWith::File(path) => {
-            let source = file_source(path, counting, options.lossy)?;
+            let source = file_source(path, counting, options.lossy, &incoming)?;
             (
                 Start::fresh(source, options.settings, Timestamp::now()),
                 "New draft: write your précis in the lower or right pane. F1 for help.".to_string(),
@@ -165,7 +179,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         }
         StartWith::Exam(path) => {
             let source = match path {
-                Some(path) => file_source(path, counting, options.lossy)?,
+                Some(path) => file_source(path, counting, options.lossy, &incoming)?,
                 None => {
                     let id = store
                         .as_ref()
@@ -230,6 +244,9 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         written_to: None,
         exam: options.exam,
         echo: Echo::default(),
+        incoming: incoming.clone(),
+        unshown: true,
+        echoes_handled: 0,
         echoed: Vec::new(),
         typed_at: Instant::now(),
     };
@@ -237,18 +254,6 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
     crate::analysis::coverage::vectors::preload();
     let mut terminal = enter()?;
     let size = terminal.size()?;
-    let bytes = start.source.analysis.text().len();
-    if bytes > LARGE_SOURCE {
-        // Indexing a source this big takes seconds: say so, not a blank screen.
-        let note = one_line(&format!(
-            "Indexing {} ({} MB)…",
-            start.source.name,
-            bytes.div_ceil(1 << 20)
-        ));
-        terminal.draw(|frame| {
-            frame.render_widget(ratatui::widgets::Paragraph::new(note), frame.area())
-        })?;
-    }
     let mut app = App::new(start, counting, (size.width, size.height));
     app.tell(greeting, false);
     if let Some(notice) = &options.notice {
@@ -266,9 +271,14 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         session.browse(&mut app);
         app.exit_with_browser = true;
     }
-    let outcome = session.event_loop(&mut terminal, &mut app);
+    spawn_reader(
+        incoming,
+        Arc::clone(&session.echo),
+        Arc::clone(&session.stop),
+    );
+    let outcome = session.event_loop(&mut terminal, &mut app, &events);
     // No echo may reach the terminal once the editor has left it.
-    *session.echo.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    echo::stop(&session.echo);
     // Whatever ended the loop (quit, a signal, a lost terminal), save first.
     if app.has_text() && !matches!(app.save, SaveState::Saved(_)) {
         session.save(&mut app);
@@ -312,16 +322,21 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
 
 /// Raw mode, the alternate screen, mouse capture and bracketed paste, with
 /// a panic hook that undoes all of them.
-fn enter() -> io::Result<DefaultTerminal> {
+fn enter() -> io::Result<Screen> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
         previous(info);
         rescue_on_panic();
     }));
-    let terminal = ratatui::try_init()?;
-    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    Ok(terminal)
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    Terminal::new(QuietBackend::new())
 }
 
 /// The latest text and where to write it if the editor crashes.
@@ -345,126 +360,49 @@ fn rescue_on_panic() {
     }
 }
 
+/// The terminal the editor draws on.
+type Screen = Terminal<QuietBackend>;
+
+/// What reaches the main loop from other threads.
+enum Read {
+    /// A terminal event, and what was echoed for it if anything.
+    Event(Event, Option<Echoed>),
+    /// A stop was asked for and nothing more is waiting in the terminal:
+    /// every key typed before it has been sent.
+    Drained,
+    /// The whole analysis of a large source shown so far from its opening.
+    Source(Box<Source>),
+    /// The terminal can no longer be read (it was closed).
+    Gone,
+}
+
 /// Reads terminal events on their own thread. The main loop then never
 /// blocks inside the terminal library, which spins for ever once the
 /// terminal has hung up; it sees the hang-up signal and saves instead.
 /// The thread also echoes typed keys at the spot the main loop publishes.
-fn spawn_reader(echo: Echo) -> Receiver<Read> {
-    let (tx, rx) = mpsc::channel();
+/// It polls rather than blocks, so that after a signal it can read what is
+/// still waiting in the terminal and say when there is nothing more.
+fn spawn_reader(tx: Sender<Read>, echo: Echo, stop: Arc<AtomicUsize>) {
     std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            let echoed = echo_ahead(&echo, &event);
-            if tx.send(Read { event, echoed }).is_err() {
+        loop {
+            let read = match event::poll(POLL) {
+                Ok(true) => match event::read() {
+                    Ok(event) => {
+                        let echoed = echo::echo_ahead(&echo, &event);
+                        Read::Event(event, echoed)
+                    }
+                    Err(_) => Read::Gone,
+                },
+                Ok(false) if stop.load(Ordering::Relaxed) != 0 => Read::Drained,
+                Ok(false) => continue,
+                Err(_) => Read::Gone,
+            };
+            let last = matches!(read, Read::Drained | Read::Gone);
+            if tx.send(read).is_err() || last {
                 break;
             }
         }
     });
-    rx
-}
-
-/// Where the input thread may write the next typed character at once: the
-/// cell it would land in and the cells left on that row. The main loop sets
-/// it after each frame when a character typed now would simply be appended
-/// at the cursor, and clears it otherwise.
-#[derive(Debug, Clone, Copy)]
-struct Spot {
-    at: Position,
-    room: u16,
-}
-
-/// The spot, shared by the main loop and the input thread.
-type Echo = Arc<Mutex<Option<Spot>>>;
-
-/// A terminal event, and where the input thread echoed it if it did.
-struct Read {
-    event: Event,
-    echoed: Option<(Position, char)>,
-}
-
-/// A printable key with no Ctrl or Alt: the character it types.
-fn typed_char(event: &Event) -> Option<char> {
-    match event {
-        Event::Key(k)
-            if k.kind == KeyEventKind::Press
-                && !k
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            match k.code {
-                KeyCode::Char(c) if c == ' ' || c.is_ascii_graphic() => Some(c),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
-}
-
-/// Writes a typed character at the spot before the main loop sees the key,
-/// so the student sees it at once; the frame that follows draws the same
-/// cell (or, if the key did something else, the main loop writes the cell
-/// again as the frame has it). Any other event clears the spot.
-fn echo_ahead(echo: &Echo, event: &Event) -> Option<(Position, char)> {
-    let mut spot = echo.lock().unwrap_or_else(PoisonError::into_inner);
-    let c = typed_char(event);
-    let (Some(c), Some(s)) = (c, spot.as_mut()) else {
-        *spot = None;
-        return None;
-    };
-    if s.room < 2 {
-        // The character and the cursor after it must both fit on the row.
-        *spot = None;
-        return None;
-    }
-    let at = s.at;
-    let mut out = io::stdout().lock();
-    let _ = queue!(out, MoveTo(at.x, at.y), Print(c)).and_then(|()| out.flush());
-    s.at.x += 1;
-    s.room -= 1;
-    Some((at, c))
-}
-
-/// The spot for the next key: the cursor's cell when a printable key would
-/// be appended there (a text field has focus, nothing covers it, editing is
-/// open, no selection, the cursor ends its line).
-fn spot_for(app: &App) -> Option<Spot> {
-    let writing = matches!(app.overlay, Overlay::None)
-        && !app.read_only
-        && !matches!(app.phase(), Some(crate::exam::clock::Phase::Reading(_)));
-    let areas = app.areas.get();
-    let (field, inner) = match app.focus {
-        Focus::Body => (&app.body, areas.body),
-        Focus::Title => (&app.title, areas.title),
-        Focus::Source | Focus::Flags => return None,
-    };
-    let ratatui_textarea::DataCursor(row, col) = field.cursor();
-    let at_end = field
-        .lines()
-        .get(row)
-        .is_some_and(|l| l.chars().count() == col);
-    if !writing || !at_end || field.selection_range().is_some() {
-        return None;
-    }
-    let at = editor_pane::cursor_cell(field, inner)?;
-    Some(Spot {
-        at,
-        room: inner.right().saturating_sub(at.x),
-    })
-}
-
-/// Whether `c`, echoed at `at`, is where the text now has it: just before
-/// the cursor, which moved one cell right.
-fn landed(app: &App, c: char, at: Position) -> bool {
-    let (field, inner) = match app.focus {
-        Focus::Body => (&app.body, app.areas.get().body),
-        Focus::Title => (&app.title, app.areas.get().title),
-        Focus::Source | Focus::Flags => return false,
-    };
-    let ratatui_textarea::DataCursor(row, col) = field.cursor();
-    let before_cursor = col
-        .checked_sub(1)
-        .and_then(|k| field.lines().get(row)?.chars().nth(k));
-    before_cursor == Some(c)
-        && editor_pane::cursor_cell(field, inner) == Some(Position::new(at.x + 1, at.y))
 }
 
 /// Gives the terminal back as it was.
@@ -497,6 +435,13 @@ struct Session {
     exam: ExamOptions,
     /// Where the input thread may echo the next key.
     echo: Echo,
+    /// Where a large source's analysis is sent, to reach the main loop.
+    incoming: Sender<Read>,
+    /// Whether something changed that no echo has shown: the frame is then
+    /// drawn before the analysis.
+    unshown: bool,
+    /// How many echoed keys have been applied.
+    echoes_handled: u64,
     /// Cells the input thread echoed keys into: written again after the
     /// next frame as that frame has them, so no cell shows a character the
     /// text does not have (a key that wrapped, went to another field, or
@@ -513,6 +458,10 @@ const IDLE_SAVE: Duration = Duration::from_millis(500);
 const MAX_UNSAVED: Duration = Duration::from_secs(2);
 /// How often the loop wakes to autosave or notice a signal.
 const TICK: Duration = Duration::from_millis(200);
+/// How often the input thread, waiting for a key, looks for a signal.
+const POLL: Duration = Duration::from_millis(50);
+/// The longest a signal waits for the keys typed before it to be read.
+const DRAIN_LIMIT: Duration = Duration::from_secs(1);
 /// How long typing pauses before coverage is measured again (it then takes
 /// a few milliseconds, so it is on screen well within 150 ms of the pause).
 const COVERAGE_PAUSE: Duration = Duration::from_millis(100);
@@ -520,16 +469,13 @@ const COVERAGE_PAUSE: Duration = Duration::from_millis(100);
 impl Session {
     fn event_loop(
         &mut self,
-        terminal: &mut DefaultTerminal,
+        terminal: &mut Screen,
         app: &mut App,
+        events: &Receiver<Read>,
     ) -> Result<(), RunError> {
-        let events = spawn_reader(Arc::clone(&self.echo));
         loop {
             if self.stop.load(Ordering::Relaxed) != 0 {
-                // Keys already read but not yet applied are part of the text.
-                while let Ok(event) = events.try_recv() {
-                    self.handle(app, event);
-                }
+                self.drain(app, events);
                 return Ok(());
             }
             for effect in app.tick(Timestamp::now()) {
@@ -539,36 +485,10 @@ impl Session {
             if app.coverage_due && self.typed_at.elapsed() >= COVERAGE_PAUSE {
                 app.measure_coverage();
             }
-            {
-                // The input thread writes echoes too: not during a frame.
-                let _frame = io::stdout().lock();
-                // The keystroke is drawn first, then analysed and drawn
-                // again: the frame does not wait for the checks.
-                let drawn = terminal.draw(|frame| super::render(frame, app, &self.theme))?;
-                if !self.echoed.is_empty() {
-                    // Echoed cells are not in the frame's diff: they are
-                    // written again as the frame has them.
-                    let area = drawn.area;
-                    let cells: Vec<(u16, u16, Cell)> = self
-                        .echoed
-                        .drain(..)
-                        .filter(|p| area.contains(*p))
-                        .map(|p| (p.x, p.y, drawn.buffer[p].clone()))
-                        .collect();
-                    let backend = terminal.backend_mut();
-                    backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
-                    Backend::flush(backend)?;
-                    // Puts the cursor back where the frame left it.
-                    terminal.draw(|frame| super::render(frame, app, &self.theme))?;
-                }
-                if app.settle() {
-                    terminal.draw(|frame| super::render(frame, app, &self.theme))?;
-                }
-            }
+            self.draw(terminal, app)?;
             if app.quit {
                 return Ok(());
             }
-            *self.echo.lock().unwrap_or_else(PoisonError::into_inner) = spot_for(app);
             let wait = if app.coverage_due {
                 COVERAGE_PAUSE
                     .saturating_sub(self.typed_at.elapsed())
@@ -577,13 +497,17 @@ impl Session {
                 TICK
             };
             match events.recv_timeout(wait) {
-                Ok(event) => {
-                    self.handle(app, event);
+                Ok(Read::Gone) => return Ok(()),
+                Ok(read) => {
+                    self.take(app, read);
                     // Keys that arrived meanwhile (a fast typist, a paste
                     // without brackets) are applied before the next frame.
                     for _ in 0..BURST {
-                        let Ok(event) = events.try_recv() else { break };
-                        self.handle(app, event);
+                        match events.try_recv() {
+                            Ok(Read::Gone) => return Ok(()),
+                            Ok(read) => self.take(app, read),
+                            Err(_) => break,
+                        }
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => {}
@@ -592,11 +516,82 @@ impl Session {
         }
     }
 
+    /// Draws what changed. Keys the input thread echoed are on screen
+    /// already: their text is analysed first and drawn in one frame, and the
+    /// cells they wrote are then written again as the frame has them. Any
+    /// other change is drawn first and analysed after, so the frame never
+    /// waits for the checks. The terminal is written to only where a cell
+    /// changed (see `QuietBackend`).
+    fn draw(&mut self, terminal: &mut Screen, app: &mut App) -> io::Result<()> {
+        let spot = {
+            // The input thread writes echoes too: not during a frame.
+            let _frame = io::stdout().lock();
+            if !self.unshown {
+                app.settle();
+            }
+            self.unshown = false;
+            let drawn = terminal.draw(|frame| super::render(frame, app, &self.theme))?;
+            let mut spot = echo::spot_for(app, drawn.buffer);
+            if !self.echoed.is_empty() {
+                // Echoed cells are not in the frame's diff: they are written
+                // again as the frame has them, then the cursor put back.
+                let area = drawn.area;
+                let cells: Vec<(u16, u16, Cell)> = self
+                    .echoed
+                    .drain(..)
+                    .filter(|p| area.contains(*p))
+                    .map(|p| (p.x, p.y, drawn.buffer[p].clone()))
+                    .collect();
+                let backend = terminal.backend_mut();
+                backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
+                backend.forget_cursor();
+                if let Some(at) = app.areas.get().cursor {
+                    backend.set_cursor_position(at)?;
+                }
+                Backend::flush(backend)?;
+            }
+            if app.settle() {
+                let drawn = terminal.draw(|frame| super::render(frame, app, &self.theme))?;
+                spot = echo::spot_for(app, drawn.buffer);
+            }
+            spot
+        };
+        echo::publish(&self.echo, spot, self.echoes_handled);
+        Ok(())
+    }
+
+    /// Applies what another thread sent: a terminal event, or the whole
+    /// analysis of a large source.
+    fn take(&mut self, app: &mut App, read: Read) {
+        match read {
+            Read::Event(event, echoed) => self.handle(app, event, echoed),
+            Read::Source(whole) => {
+                if app.source_analysed(*whole) {
+                    self.unshown = true;
+                }
+            }
+            Read::Drained | Read::Gone => {}
+        }
+    }
+
+    /// On a signal: applies every key typed before it, those the input
+    /// thread has sent and those still waiting in the terminal, which it
+    /// reads until it finds none (for at most a second).
+    fn drain(&mut self, app: &mut App, events: &Receiver<Read>) {
+        let until = Instant::now() + DRAIN_LIMIT;
+        while let Some(left) = until.checked_duration_since(Instant::now()) {
+            match events.recv_timeout(left) {
+                Ok(Read::Drained | Read::Gone) | Err(_) => return,
+                Ok(read) => self.take(app, read),
+            }
+        }
+    }
+
     /// Applies one terminal event and notes whether the text changed; a key
     /// the input thread echoed that did not land where it was drawn asks for
     /// a repaint.
-    fn handle(&mut self, app: &mut App, read: Read) {
-        let action = match read.event {
+    fn handle(&mut self, app: &mut App, event: Event, echoed: Option<Echoed>) {
+        let action = match event {
             Event::Key(k) => Action::Key(k),
             Event::Paste(s) => Action::Paste(s),
             Event::Mouse(m) => Action::Mouse(m),
@@ -611,11 +606,16 @@ impl Session {
         for effect in app.update(action) {
             self.apply(app, effect);
         }
-        if let Some((at, c)) = read.echoed {
-            self.echoed.push(at);
-            if !(app.revision != before && landed(app, c, at)) {
+        let shown = echoed.is_some_and(|e| app.revision != before && echo::landed(app, e.c, e.at));
+        if let Some(e) = echoed {
+            self.echoes_handled += 1;
+            self.echoed.extend(e.positions());
+        }
+        if !shown {
+            self.unshown = true;
+            if echoed.is_some() {
                 // Keys echoed after this one would go astray too.
-                *self.echo.lock().unwrap_or_else(PoisonError::into_inner) = None;
+                echo::stop(&self.echo);
             }
         }
         if app.revision != before {
@@ -889,9 +889,8 @@ impl Session {
             Opening::BuiltIn(id) => {
                 Source::built_in(id, self.counting).ok_or_else(|| format!("no passage '{id}'"))
             }
-            Opening::File(path) => {
-                file_source(path, self.counting, self.lossy).map_err(|e| e.to_string())
-            }
+            Opening::File(path) => file_source(path, self.counting, self.lossy, &self.incoming)
+                .map_err(|e| e.to_string()),
         };
         let source = match source {
             Ok(source) => source,

@@ -152,12 +152,22 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
 /// Draws the source pane into `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let analysis = &app.source.analysis;
-    let title = title(
-        &crate::text::sanitize::one_line(&app.source.name),
-        analysis.words(),
-        app.report.target.words,
-        usize::from(area.width.saturating_sub(2)),
-    );
+    let title = if app.source.is_partial() {
+        super::fit::shorten(
+            &format!(
+                " Source: {} · reading… ",
+                crate::text::sanitize::one_line(&app.source.name)
+            ),
+            usize::from(area.width.saturating_sub(2)),
+        )
+    } else {
+        title(
+            &crate::text::sanitize::one_line(&app.source.name),
+            analysis.words(),
+            app.report.target.words,
+            usize::from(area.width.saturating_sub(2)),
+        )
+    };
     let focused = app.focus == Focus::Source;
     let mut block = Block::default()
         .borders(Borders::ALL)

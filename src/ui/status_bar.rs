@@ -48,6 +48,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The parts from the left edge: clock, gauge, count, then the checks.
 fn left_parts(app: &App, theme: &Theme) -> Vec<Part> {
     let mut parts: Vec<Part> = exam_clock(app, theme).into_iter().collect();
+    if app.source.is_partial() {
+        let megabytes = app.source.text().len().div_ceil(1 << 20);
+        parts.push(
+            Part::new(" │ ")
+                .or(
+                    40,
+                    vec![Span::styled(
+                        format!("reading the source ({megabytes} MB): counts and checks follow"),
+                        theme.dim(),
+                    )],
+                )
+                .or(0, vec![Span::styled("reading the source…", theme.dim())]),
+        );
+        return parts;
+    }
     if !app.shows(Feedback::Counts) {
         parts.push(
             Part::new(" │ ")
