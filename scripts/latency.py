@@ -6,9 +6,17 @@ with a fresh HOME. Start-up is the time from fork until the editor's first
 screen is written; keystroke latency is the time from writing one key to
 the pty until the editor writes that character back. Prints medians, 95th
 percentiles and ratios. Needs nano and vim on PATH (apt-get install nano
-vim) and a release build (cargo build --release).
+vim) and a release build (cargo build --release); --in-place also needs
+pyte (pip install pyte) to read the count off an emulated screen.
 
     python3 scripts/latency.py [--runs 15] [--keys 100]
+    python3 scripts/latency.py --in-place [--keys 100]
+
+With --in-place, each editor holds a précis of 300, 1,000 and 3,000 words
+(précis: pasted into the body; nano and vim: the same text in the file
+after the passage) and keys are typed at its end and in the middle of a
+line ten rows up; for précis it also times how long after a key the word
+count on screen is updated (the checks that follow a pause).
 """
 
 import argparse
@@ -53,8 +61,9 @@ def spawn(argv, home):
     return pid, fd, t0
 
 
-def read_until(fd, marker, timeout=10.0):
-    """Reads until `marker` appears; returns the time it was read."""
+def read_until(fd, marker, timeout=10.0, tap=None):
+    """Reads until `marker` appears; returns the time it was read. What is
+    read is also given to `tap` (an emulated screen), if any."""
     seen = b""
     deadline = time.perf_counter() + timeout
     while True:
@@ -66,16 +75,37 @@ def read_until(fd, marker, timeout=10.0):
             chunk = os.read(fd, 65536)
             if not chunk:
                 raise EOFError(f"the program ended before {marker!r}")
+            if tap:
+                tap(chunk)
             seen += chunk
             if marker in seen:
                 return time.perf_counter()
 
 
-def drain(fd, quiet=0.15):
-    """Reads until nothing arrives for `quiet` seconds."""
-    while select.select([fd], [], [], quiet)[0]:
-        if not os.read(fd, 65536):
+def screen_shows(fd, tap, screen, text, timeout=10.0):
+    """Feeds the editor's output to an emulated screen (through `tap`) until
+    a row shows `text`; returns the time it did."""
+    deadline = time.perf_counter() + timeout
+    while True:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            raise TimeoutError(f"no {text!r} on screen within {timeout}s")
+        if select.select([fd], [], [], left)[0]:
+            tap(os.read(fd, 65536))
+            if any(text in row for row in screen.display):
+                return time.perf_counter()
+
+
+def drain(fd, quiet=0.15, limit=3.0, tap=None):
+    """Reads until nothing arrives for `quiet` seconds (or `limit` passes:
+    an editor that redraws while idle never falls quiet)."""
+    end = time.perf_counter() + limit
+    while time.perf_counter() < end and select.select([fd], [], [], quiet)[0]:
+        chunk = os.read(fd, 65536)
+        if not chunk:
             return
+        if tap:
+            tap(chunk)
 
 
 def stop(pid, fd):
@@ -128,6 +158,96 @@ def keystrokes(argv, marker, prepare, count):
             stop(pid, fd)
 
 
+def precis_words(n):
+    """A précis body of `n` words: the model précis of passage 1, repeated."""
+    model = open(os.path.join(ROOT, "assets", "passages", "01-narrow-tax-base.precis.md"),
+                 encoding="utf-8").read()
+    body = [w for line in model.splitlines()[2:] if not line.startswith("(") for w in line.split()]
+    words = []
+    while len(words) < n:
+        words.extend(body)
+    return " ".join(words[:n])
+
+
+# Moving to the end of the text, and ten rows up from it, in each editor.
+TO_END = {"précis": b"\x1b[1;5F", "nano": b"\x1b/", "vim": b"\x1bGA"}
+TEN_UP = b"\x1b[A" * 10
+
+
+def in_place(name, argv, marker, words, where, count):
+    """Keystroke latencies with a précis of `words` words in place, typing
+    at its end or in the middle of a line; for précis also the time until
+    the count on screen follows a key."""
+    body = precis_words(words)
+    import pyte
+    screen = pyte.Screen(COLS, ROWS)
+    # Only précis's screen is read (for its count); pyte cannot parse some
+    # of vim's private sequences.
+    tap = pyte.ByteStream(screen).feed if name == "précis" else None
+    with tempfile.TemporaryDirectory() as home:
+        if name == "précis":
+            pid, fd, _ = spawn(argv, home)
+        else:
+            shutil.copy(PASSAGE, os.path.join(home, "passage.md"))
+            with open(os.path.join(home, "passage.md"), "a", encoding="utf-8") as f:
+                f.write("\n" + body + "\n")
+            pid, fd, _ = spawn_existing(argv, home)
+        try:
+            read_until(fd, marker, tap=tap)
+            drain(fd, tap=tap)
+            if name == "précis":
+                os.write(fd, b"\x1b[200~" + body.encode() + b"\x1b[201~")
+                screen_shows(fd, tap, screen, f"{words}/", timeout=30)
+                drain(fd, 0.3, tap=tap)
+            os.write(fd, TO_END[name])
+            drain(fd, tap=tap)
+            if where == "middle":
+                os.write(fd, TEN_UP)
+                drain(fd, tap=tap)
+            os.write(fd, KEY)
+            read_until(fd, KEY, tap=tap)
+            drain(fd, 0.3, tap=tap)
+            times = []
+            for _ in range(count):
+                t = time.perf_counter()
+                os.write(fd, KEY)
+                times.append(read_until(fd, KEY, tap=tap) - t)
+                drain(fd, 0.05, tap=tap)
+            settle = []
+            if name == "précis":
+                # A new word: how long until the count on screen has it (the
+                # screen is emulated, since only changed cells are written).
+                n = words
+                for _ in range(min(count, 20)):
+                    n += 1
+                    t = time.perf_counter()
+                    os.write(fd, b" " + KEY)
+                    settle.append(screen_shows(fd, tap, screen, f"{n}/") - t)
+                    drain(fd, 0.15, tap=tap)
+            return times, settle
+        finally:
+            stop(pid, fd)
+
+
+def spawn_existing(argv, home):
+    """Forks `argv` in `home` where passage.md is already written."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": home,
+        "XDG_DATA_HOME": os.path.join(home, "data"),
+        "XDG_CONFIG_HOME": os.path.join(home, "config"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+    }
+    t0 = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        os.chdir(home)
+        os.execvpe(argv[0], argv, env)
+    return pid, fd, t0
+
+
 def ms(xs, q=None):
     if q is None:
         return statistics.median(xs) * 1000
@@ -138,6 +258,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="start-ups per editor")
     parser.add_argument("--keys", type=int, default=100, help="keystrokes per editor")
+    parser.add_argument("--in-place", action="store_true",
+                        help="with a précis of 300, 1,000 and 3,000 words in place")
     args = parser.parse_args()
     missing = [e for e in ("nano", "vim") if not shutil.which(e)]
     if missing or not os.path.exists(PRECIS):
@@ -145,6 +267,25 @@ def main():
             f"latency.py: need {' and '.join(missing) or 'a release build'}: "
             "apt-get install nano vim; cargo build --release"
         )
+    if args.in_place:
+        print(f"{os.cpu_count()} cores; {args.keys} keystrokes each, {COLS}x{ROWS} pty\n")
+        print("| précis words | typing at | précis median / p95 | nano median / p95 | vim median / p95 "
+              "| ratio to nano (median, p95) | précis count on screen after a key (median / p95) |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        for words in (300, 1000, 3000):
+            for where in ("end", "middle"):
+                row = {}
+                for name, (argv, marker, _) in EDITORS.items():
+                    row[name] = in_place(name, argv, marker, words, where, args.keys)
+                p, _ = row["précis"]
+                n, _ = row["nano"]
+                v, _ = row["vim"]
+                settle = row["précis"][1]
+                print(f"| {words:,} | {where} | {ms(p):.2f} / {ms(p, 95):.2f} ms "
+                      f"| {ms(n):.2f} / {ms(n, 95):.2f} ms | {ms(v):.2f} / {ms(v, 95):.2f} ms "
+                      f"| {ms(p) / ms(n):.2f}x, {ms(p, 95) / ms(n, 95):.2f}x "
+                      f"| {ms(settle):.1f} / {ms(settle, 95):.1f} ms |")
+        return
     results = {}
     for name, (argv, marker, prepare) in EDITORS.items():
         starts = [startup(argv, marker) for _ in range(args.runs)]

@@ -5,6 +5,9 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::analysis::structure;
+use crate::analysis::words::{CountingOptions, count_words};
+
 /// The largest text accepted, so a wrong file cannot exhaust memory.
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -41,6 +44,12 @@ pub enum InputError {
     /// The file holds nothing but whitespace.
     #[error("{0}: is empty")]
     Empty(String),
+    /// A source that is a `# Heading` and nothing more.
+    #[error("{0}: is only a heading, with no passage under it to summarise")]
+    HeadingOnly(String),
+    /// A source with no words at all (symbols or punctuation only).
+    #[error("{0}: has no words to summarise")]
+    NoWords(String),
     /// The file is larger than [`MAX_BYTES`].
     #[error("{path}: is too large ({mib} MiB; the limit is {} MiB)", MAX_BYTES / 1024 / 1024)]
     TooLarge {
@@ -60,6 +69,55 @@ pub fn display_name(path: &str) -> String {
         "standard input".to_string()
     } else {
         path.to_string()
+    }
+}
+
+/// What a source argument names: a file (or `-`), or a built-in passage
+/// by id or number (`silk-road`, `4`) when no file has that name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceArg {
+    /// A file path (`~/` expanded), or `-` for standard input.
+    File(String),
+    /// A built-in passage.
+    BuiltIn(&'static crate::passages::Passage),
+}
+
+/// Reads a source argument: a file wins over a passage of the same name.
+pub fn source_arg(arg: &str) -> SourceArg {
+    let path = expand_home(arg);
+    if path != "-"
+        && !Path::new(&path).exists()
+        && let Some(p) = crate::passages::find(arg)
+    {
+        return SourceArg::BuiltIn(p);
+    }
+    SourceArg::File(path)
+}
+
+/// A path with a leading `~` (the home folder) spelled out, as a shell
+/// would; other paths as they are.
+pub fn expand_home(path: &str) -> String {
+    let rest = match path.strip_prefix('~') {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
+        _ => return path.to_string(),
+    };
+    match std::env::var_os("HOME") {
+        Some(home) => format!("{}{rest}", home.to_string_lossy()),
+        None => path.to_string(),
+    }
+}
+
+/// Reads a source argument's text: the file, or the built-in passage. A
+/// file with no words to summarise (a `# Heading` alone, or only symbols)
+/// is refused.
+pub fn read_source(arg: &str, lossy: bool) -> Result<String, InputError> {
+    match source_arg(arg) {
+        SourceArg::BuiltIn(p) => Ok(p.text.to_string()),
+        SourceArg::File(path) => {
+            let text = read_text(&path, lossy)?;
+            check_source(&text, &display_name(&path))?;
+            Ok(text)
+        }
     }
 }
 
@@ -89,6 +147,20 @@ pub fn read_text(path: &str, lossy: bool) -> Result<String, InputError> {
         read_file(Path::new(path), &name)?
     };
     decode(bytes, &name, lossy)
+}
+
+/// Whether `text` has a passage to summarise: some word after its
+/// `# Heading`, if it has one. The error names the file as `name`.
+pub fn check_source(text: &str, name: &str) -> Result<(), InputError> {
+    let heading = structure::heading(text);
+    let body = heading.as_ref().map_or(0, |(line, _)| line.end);
+    if count_words(&text[body..], CountingOptions::default()) > 0 {
+        return Ok(());
+    }
+    Err(match heading {
+        Some(_) => InputError::HeadingOnly(name.to_string()),
+        None => InputError::NoWords(name.to_string()),
+    })
 }
 
 fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
@@ -167,6 +239,23 @@ mod tests {
                 .as_deref(),
             Some("hi")
         );
+    }
+
+    #[test]
+    fn a_source_needs_words_under_its_heading() {
+        assert!(check_source("# Title\n\nOne word.", "f").is_ok());
+        assert!(check_source("No heading, some words.", "f").is_ok());
+        let only_heading = check_source("# Only a Heading\n\n", "notes.md")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            only_heading.as_deref(),
+            Some("notes.md: is only a heading, with no passage under it to summarise")
+        );
+        let symbols = check_source("— — →\n", "s.txt")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(symbols.as_deref(), Some("s.txt: has no words to summarise"));
     }
 
     #[test]

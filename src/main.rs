@@ -42,8 +42,9 @@ or unreadable input.";
 )]
 struct Cli {
     /// A text or markdown file to summarise (a first `# Heading` is its
-    /// title), or - for standard input. Without it, précis resumes your
-    /// latest draft or opens a built-in passage.
+    /// title), a built-in passage's id or number (see `precis passages`),
+    /// or - for standard input. Without it, précis resumes your latest
+    /// draft or opens a built-in passage.
     source: Option<String>,
     /// Exam rules: css (title required), upsc (no title allowed), plain.
     #[arg(long, value_parser = str::parse::<Preset>)]
@@ -70,8 +71,8 @@ enum Command {
     Passages,
     /// A timed exam: a countdown, a hard stop at time-up, then a review.
     ///
-    /// Without SOURCE, a built-in passage you have not yet attempted in an
-    /// exam is chosen. The default time (35 minutes) comes from config.toml:
+    /// Without SOURCE, a built-in passage you have not yet attempted (in
+    /// practice or in an exam) is chosen. The default time (35 minutes) comes from config.toml:
     /// the CSS paper gives 3 hours for 100 marks and the précis carries 20,
     /// about 36 minutes; set your own with --time or `exam_time`.
     Exam(ExamArgs),
@@ -94,7 +95,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExamArgs {
-    /// A text or markdown file to summarise, or - for standard input.
+    /// A text or markdown file to summarise, a built-in passage's id or
+    /// number, or - for standard input.
     source: Option<String>,
     /// Writing time: 90s, 35m, 1h, 1h30m.
     #[arg(long, value_parser = config::parse_duration)]
@@ -154,7 +156,8 @@ enum FormatArg {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// The source passage (a text or markdown file, or - for standard input).
+    /// The source passage (a text or markdown file, a built-in passage's id
+    /// or number, or - for standard input).
     source: String,
     /// The précis (a text or markdown file, or - for standard input).
     precis: String,

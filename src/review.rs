@@ -37,7 +37,7 @@ pub fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, StoreError> {
 pub fn list(data_dir_given: Option<PathBuf>, json: bool) -> Result<String, ReviewError> {
     let dir = data_dir(data_dir_given)?;
     let store = DraftStore::open(&dir)?;
-    let entries = listing::entries(&store.list());
+    let entries = listing::entries(&store.list(), jiff::Timestamp::now());
     Ok(if json {
         format!("{}\n", listing::to_json(&entries))
     } else if entries.is_empty() {

@@ -10,7 +10,7 @@ use jiff::tz::TimeZone;
 use precis::analysis::Settings;
 use precis::analysis::words::CountingOptions;
 use precis::store::draft::DRAFT_VERSION;
-use precis::store::{Draft, DraftSource, DraftStore, Mode, Origin};
+use precis::store::{Draft, DraftSource, DraftStore, ExamTiming, Mode, Origin};
 use precis::ui::browser::{Browser, Entry, Outcome, SortKey, render};
 use precis::ui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -119,7 +119,7 @@ fn entries() -> Vec<Entry> {
     store
         .list()
         .iter()
-        .map(|l| Entry::from_listed(l, &TimeZone::UTC))
+        .map(|l| Entry::from_listed(l, &TimeZone::UTC, at(NOW)))
         .collect()
 }
 
@@ -189,7 +189,168 @@ fn filtered_by_title_sorted_by_words_and_asking_before_deleting() {
 #[test]
 fn an_empty_store_says_how_to_fill_it() {
     let browser = Browser::new(Vec::new());
-    insta::assert_snapshot!(screen(&browser, 100, 30));
+    let wide = screen(&browser, 100, 30);
+    let flat = wide.split_whitespace().collect::<Vec<_>>().join(" ");
+    for how in ["`precis`", "`precis FILE`", "`precis exam`", "Ctrl+P"] {
+        assert!(
+            flat.contains(how),
+            "the empty browser does not mention {how}:\n{wide}"
+        );
+    }
+    insta::assert_snapshot!(wide);
+    insta::assert_snapshot!("empty_80x24", screen(&browser, 80, 24));
+}
+
+/// The chart of words per attempt draws the target as a line where no bar
+/// reaches: a row of `─` between the bars.
+#[test]
+fn the_history_chart_shows_the_target_line() {
+    let mut browser = Browser::new(entries());
+    press(&mut browser, &[KeyCode::Down, KeyCode::Down]);
+    let text = screen(&browser, 100, 30);
+    let caption = text
+        .lines()
+        .position(|l| l.contains("── target 27 (25–29)"))
+        .unwrap_or_else(|| panic!("no caption naming the line:\n{text}"));
+    let line = text.lines().skip(caption + 1).find(|l| l.contains("─────"));
+    assert!(
+        line.is_some_and(|l| l.contains("█") || l.contains("▆")),
+        "no target line across the bars:\n{text}"
+    );
+}
+
+/// An attempt's number is followed by a space, however many attempts there
+/// are (`#100` once ran into its date: `#10002 Mar`).
+#[test]
+fn attempt_numbers_never_run_into_dates() {
+    let template = entries()
+        .into_iter()
+        .find(|e| e.id == "light-1")
+        .expect("light-1");
+    let many: Vec<Entry> = (0..120)
+        .map(|n| {
+            let mut e = template.clone();
+            e.id = format!("light-{n:03}");
+            if let Ok(a) = &mut e.draft {
+                a.updated = at("2026-01-01T00:00:00Z")
+                    .checked_add(jiff::SignedDuration::from_hours(n))
+                    .expect("ts");
+                a.date = a.updated.strftime("%d %b %H:%M").to_string();
+            }
+            e
+        })
+        .collect();
+    let browser = Browser::new(many);
+    let text = screen(&browser, 80, 24);
+    let numbered: Vec<&str> = text.lines().filter(|l| l.contains("│› #")).collect();
+    assert_eq!(numbered.len(), 1, "{text}");
+    assert!(numbered[0].contains("#120 05 Jan 23:00"), "{text}");
+    insta::assert_snapshot!("many_attempts_80x24", text);
+    insta::assert_snapshot!("many_attempts_100x30", screen(&browser, 100, 30));
+}
+
+/// Exam attempts on the lighthouse passage beside a practice draft: one
+/// handed in after 31 min 5 s, one taking 1 h 5 min, and one still running.
+fn exam_entries() -> Vec<Entry> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = DraftStore::open(dir.path()).expect("store");
+    let exam = |id: &str, updated: &str, started: &str, allowed: i64, used: Option<i64>| {
+        let mut d = draft(
+            id,
+            LIGHTHOUSES,
+            "lighthouses.md",
+            "Lights That Still Matter",
+            "Lighthouses warned ships of rocks, and sailors still need them when satellites fail.",
+            updated,
+        );
+        let started = at(started);
+        let after = |s: i64| {
+            started
+                .checked_add(jiff::SignedDuration::from_secs(s))
+                .expect("ts")
+        };
+        d.mode = Mode::Exam;
+        d.exam = Some(ExamTiming {
+            reading_until: None,
+            started,
+            deadline: after(allowed),
+            submitted: used.map(after),
+        });
+        d
+    };
+    let drafts = [
+        exam(
+            "exam-1",
+            "2026-03-05T10:31:05Z",
+            "2026-03-05T10:00:00Z",
+            35 * 60,
+            Some(31 * 60 + 5),
+        ),
+        exam(
+            "exam-2",
+            "2026-03-07T11:05:00Z",
+            "2026-03-07T10:00:00Z",
+            90 * 60,
+            Some(65 * 60),
+        ),
+        exam(
+            "exam-3",
+            "2026-03-09T11:50:00Z",
+            "2026-03-09T11:40:00Z",
+            35 * 60,
+            None,
+        ),
+        draft(
+            "trees-1",
+            TREES,
+            "trees.txt",
+            "Shade Has a Price",
+            "Street trees cool streets and absorb rain, but they need care.",
+            "2026-03-06T16:30:00Z",
+        ),
+    ];
+    for d in &drafts {
+        store.save(d).expect("save");
+    }
+    store
+        .list()
+        .iter()
+        .map(|l| Entry::from_listed(l, &TimeZone::UTC, at(NOW)))
+        .collect()
+}
+
+/// The MODE column tells a running exam from a submitted one, whose flags
+/// alone are shown, and the time used reads as in the review (`31:05`,
+/// `1:05:00`).
+#[test]
+fn exam_attempts_say_whether_they_are_running_and_how_long_they_took() {
+    let browser = Browser::new(exam_entries());
+    let modes: Vec<&str> = browser
+        .visible()
+        .iter()
+        .filter_map(|e| e.attempt().map(|a| a.mode.as_str()))
+        .collect();
+    assert_eq!(
+        modes,
+        [
+            "exam (running)",
+            "exam (submitted)",
+            "practice",
+            "exam (submitted)"
+        ]
+    );
+    let hidden: Vec<bool> = browser
+        .visible()
+        .iter()
+        .filter_map(|e| e.attempt().map(|a| a.checks_hidden))
+        .collect();
+    assert_eq!(
+        hidden,
+        [true, false, false, false],
+        "a running exam's flags stay hidden"
+    );
+    insta::assert_snapshot!("exams_80x24", screen(&browser, 80, 24));
+    insta::assert_snapshot!("exams_100x30", screen(&browser, 100, 30));
 }
 
 #[test]

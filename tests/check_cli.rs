@@ -306,6 +306,30 @@ fn bad_input_gets_one_clear_line() {
     fails_with(&good, &empty, "empty.txt", "is empty");
 }
 
+/// A source that is a heading and nothing else has nothing to summarise:
+/// `check`, the editor and an exam refuse it in one line naming the file,
+/// before any terminal is touched (it once gave `covered -0%` and a
+/// `0/0 words` target).
+#[test]
+fn a_source_that_is_only_a_heading_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = fixture("clean/passage.txt");
+    let heading = dir.path().join("heading.md");
+    fs::write(&heading, "# The Cost of Cheap Power\n\n").expect("write");
+    let what = "heading.md: is only a heading, with no passage under it to summarise";
+    fails_with(&heading, &good, "heading.md", what);
+    let symbols = dir.path().join("symbols.txt");
+    fs::write(&symbols, "— → *\n").expect("write");
+    fails_with(&symbols, &good, "symbols.txt", "has no words to summarise");
+    for args in [vec![], vec!["exam"]] {
+        let out = precis().args(&args).arg(&heading).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("precis: ") && err.contains(what), "{err}");
+    }
+}
+
 #[test]
 fn crlf_tabs_controls_emoji_cjk_and_rtl_never_break_the_report() {
     let dir = tempfile::tempdir().expect("tempdir");

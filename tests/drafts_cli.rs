@@ -292,12 +292,12 @@ fn the_json_list_has_every_field() {
 const NEWEST_MD: &str = "# NIGHT BUSES STAY\n\n\
 Since 2019, 40 night bus routes have served shift workers; ridership grew by \
 a third, mainly hospital and warehouse staff. Planners prize a dependable \
-timetable over full buses.\n\n(28 words)\n";
+timetable over full buses.\n";
 
 const NEWEST_TXT: &str = "Title: NIGHT BUSES STAY\n\n\
 Since 2019, 40 night bus routes have served shift workers; ridership grew by \
 a third, mainly hospital and warehouse staff. Planners prize a dependable \
-timetable over full buses.\n\n(28 words)\n";
+timetable over full buses.\n";
 
 /// No title, and the student's own (wrong) declared count kept as written.
 const DECLARED_EXPORT: &str = "The city runs 40 night bus routes for shift \
@@ -305,7 +305,7 @@ workers. Ridership rose by a third, and the council will keep them until \
 2030 despite half-empty early trips.\n\n(25 words)\n";
 
 #[test]
-fn markdown_export_adds_the_declared_count() {
+fn markdown_export_is_the_draft_as_written() {
     let f = Fixture::new();
     let (out, err, code) = f.run(&["export", NEWEST]);
     assert_eq!((code, err.as_str()), (0, ""));

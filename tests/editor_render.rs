@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{app_on, ctrl, key, screen, type_text};
+use common::{app_on, ctrl, drawn, key, screen, type_text};
 use ratatui::crossterm::event::KeyCode;
 
 const PRECIS: &str = "Revenue from taxes stays between 9 and 12 percent of output, far below what public services need.";
@@ -42,6 +42,7 @@ fn help_overlay_lists_the_keys() {
     let mut app = app_on("silk-road");
     app.update(key(KeyCode::F(1)));
     insta::assert_snapshot!(screen(&app, 100, 30));
+    insta::assert_snapshot!("help_80x24", screen(&app, 80, 24));
 }
 
 #[test]
@@ -105,13 +106,7 @@ fn the_source_gutter_follows_coverage_as_the_precis_changes() {
 fn key_points_are_marked_and_never_dim() {
     let mut app = app_on("silk-road");
     app.measure_coverage();
-    let theme = precis::ui::theme::Theme::new(true);
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
-    terminal
-        .draw(|f| precis::ui::render(f, &app, &theme))
-        .expect("draws");
-    let buf = terminal.backend().buffer();
+    let buf = drawn(&app, 120, 40, true);
     let keys: Vec<u16> = (0..40).filter(|&y| buf[(2, y)].symbol() == "•").collect();
     assert!(keys.len() >= 3, "key points are marked");
     for y in keys {
@@ -146,4 +141,113 @@ fn the_source_is_redrawn_when_it_scrolls_and_reused_when_it_does_not() {
     assert_eq!(left(&typed)[2], left(&scrolled)[1], "one row down");
     app.update(key(KeyCode::Up));
     assert_eq!(left(&screen(&app, 120, 20))[1..10], left(&typed)[1..10]);
+}
+
+/// The rows of the précis body as drawn at `width`×`height`.
+fn body_rows(app: &precis::ui::app::App, width: u16, height: u16) -> Vec<String> {
+    let text = screen(app, width, height);
+    let lines: Vec<Vec<char>> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('^'))
+        .map(|l| l.chars().collect())
+        .collect();
+    let top = lines
+        .iter()
+        .position(|l| l.iter().collect::<String>().contains("Précis ·"))
+        .expect("the body's box");
+    let left = lines[top]
+        .iter()
+        .rposition(|&c| c == '┌')
+        .expect("its corner");
+    let right = lines[top]
+        .iter()
+        .rposition(|&c| c == '┐')
+        .expect("its corner");
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l.get(left) != Some(&'└'))
+        .map(|l| l[left + 1..right.min(l.len())].iter().collect())
+        .collect()
+}
+
+#[test]
+fn wrapped_rows_never_start_with_a_space_or_a_closing_mark() {
+    let mut app = app_on("silk-road");
+    type_text(
+        &mut app,
+        "Trade, faith and plague moved together. Goods went hand to hand; ideas travelled further, farther than silk (and spices). Merchants rarely crossed the whole route: a few hundred miles each, at most. The routes declined after 1500, yet their lesson endures, for every link carries risk as well as reward.",
+    );
+    let mut rows_seen = 0;
+    for width in 40..=130u16 {
+        for row in body_rows(&app, width, 40) {
+            if row.trim().is_empty() {
+                continue;
+            }
+            rows_seen += 1;
+            assert!(
+                !row.starts_with(' '),
+                "{width}: a row starts with a space: {row:?}"
+            );
+            let first = row.chars().next().unwrap_or('x');
+            assert!(
+                !matches!(first, '.' | ',' | ';' | ':' | ')'),
+                "{width}: a row starts with a closing mark: {row:?}"
+            );
+        }
+    }
+    assert!(rows_seen > 300, "{rows_seen} rows looked at");
+}
+
+#[test]
+fn after_a_resize_the_body_is_laid_out_again_with_the_cursor_in_view() {
+    let mut app = app_on("narrow-tax-base");
+    let sentence = "Revenue stays low because farming and retail escape tax while salaried staff carry the load. ";
+    type_text(&mut app, &sentence.repeat(60));
+    screen(&app, 80, 24);
+    app.update(precis::ui::app::Action::Resize(39, 11));
+    screen(&app, 39, 11);
+    app.update(precis::ui::app::Action::Resize(160, 50));
+    let rows = body_rows(&app, 160, 50);
+    let empty = rows.iter().filter(|r| r.trim().is_empty()).count();
+    assert!(
+        empty <= 1,
+        "{empty} empty rows in a full body:\n{}",
+        rows.join("\n")
+    );
+    assert!(
+        rows.iter().any(|r| r.contains("carry the load.")),
+        "the cursor's line is in view"
+    );
+}
+
+#[test]
+fn a_selection_shows_without_colour() {
+    let mut app = app_on("silk-road");
+    type_text(&mut app, "Caravans carried faiths");
+    for _ in 0..6 {
+        app.update(precis::ui::app::Action::Key(
+            ratatui::crossterm::event::KeyEvent::new(
+                KeyCode::Left,
+                ratatui::crossterm::event::KeyModifiers::SHIFT,
+            ),
+        ));
+    }
+    let buf = drawn(&app, 120, 40, false);
+    let row = (0..40)
+        .find(|&y| {
+            (0..120)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .contains("Caravans carried faiths")
+        })
+        .expect("the body row");
+    let reversed: String = (0..120)
+        .filter(|&x| {
+            buf[(x, row)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        })
+        .map(|x| buf[(x, row)].symbol())
+        .collect();
+    assert!(reversed.starts_with("faiths"), "reversed: {reversed:?}");
 }

@@ -6,7 +6,7 @@ mod common;
 use common::{app_on, ctrl, key, screen, type_text};
 use precis::report::FlagKind;
 use precis::ui::app::{Action, Effect, Focus, Opening, Overlay};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
 #[test]
 fn a_new_draft_starts_in_the_body_and_counts_as_you_type() {
@@ -105,19 +105,20 @@ fn save_and_quit_are_effects_for_the_runtime() {
 #[test]
 fn undo_and_redo() {
     let mut app = app_on("silk-road");
-    type_text(&mut app, "abc");
+    type_text(&mut app, "abc def");
     app.update(ctrl('z'));
+    assert_eq!(app.body.lines(), ["abc "]);
     app.update(ctrl('z'));
-    assert_eq!(app.body.lines(), ["a"]);
+    assert_eq!(app.body.lines(), [""]);
     app.update(ctrl('y'));
-    assert_eq!(app.body.lines(), ["ab"]);
+    assert_eq!(app.body.lines(), ["abc"]);
 }
 
 #[test]
 fn unbound_control_keys_change_nothing() {
     let mut app = app_on("silk-road");
     type_text(&mut app, "keep");
-    for c in ['k', 'u', 'h', 'w', 'e', 'b', 'o', 'r', 'j', 'm', 't'] {
+    for c in ['k', 'u', 'e', 'b', 'o', 'r', 'j', 'm'] {
         app.update(ctrl(c));
     }
     app.update(Action::Key(KeyEvent::new(
@@ -125,6 +126,30 @@ fn unbound_control_keys_change_nothing() {
         KeyModifiers::ALT,
     )));
     assert_eq!(app.body.lines(), ["keep"]);
+}
+
+#[test]
+fn word_keys_and_backspace_from_terminals_that_send_ctrl_h() {
+    let mut app = app_on("silk-road");
+    type_text(&mut app, "one two three");
+    app.update(ctrl('w'));
+    assert_eq!(app.body.lines(), ["one two "]);
+    app.update(ctrl('h'));
+    assert_eq!(app.body.lines(), ["one two"], "^H is Backspace");
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Backspace,
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(app.body.lines(), ["one "]);
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Home,
+        KeyModifiers::CONTROL,
+    )));
+    type_text(&mut app, ">");
+    assert_eq!(app.body.lines(), [">one "], "Ctrl+Home goes to the start");
+    app.update(ctrl('z'));
+    app.update(ctrl('z'));
+    assert_eq!(app.body.lines(), ["one two"], "undo goes a word at a time");
 }
 
 #[test]
@@ -191,13 +216,51 @@ fn the_picker_opens_a_passage_or_a_path() {
 }
 
 #[test]
-fn help_opens_and_any_key_closes_it() {
+fn help_scrolls_and_closes_with_the_key_it_names() {
     let mut app = app_on("silk-road");
+    app.update(Action::Resize(80, 24));
     app.update(key(KeyCode::F(1)));
     assert!(matches!(app.overlay, Overlay::Help));
+    let top = screen(&app, 80, 24);
+    assert!(top.contains("Esc close") && top.contains("more"), "{top}");
     app.update(key(KeyCode::Char('x')));
+    assert!(
+        matches!(app.overlay, Overlay::Help),
+        "only the key it names closes it"
+    );
+    assert!(app.body.is_empty(), "nothing typed under the help");
+    app.update(key(KeyCode::Down));
+    assert_eq!(app.help_scroll.get(), 1);
+    app.update(key(KeyCode::PageDown));
+    let scrolled = screen(&app, 80, 24);
+    assert!(app.help_scroll.get() > 1);
+    assert!(!scrolled.contains("save the draft"), "{scrolled}");
+    app.update(key(KeyCode::End));
+    let end = screen(&app, 80, 24);
+    assert!(end.contains("a key point of the passage"), "{end}");
+    assert!(end.contains(" end "), "{end}");
+    app.update(Action::Mouse(wheel(MouseEventKind::ScrollUp)));
+    app.update(Action::Mouse(wheel(MouseEventKind::ScrollUp)));
+    screen(&app, 80, 24);
+    let back = app.help_scroll.get();
+    app.update(Action::Mouse(wheel(MouseEventKind::ScrollDown)));
+    assert_eq!(app.help_scroll.get(), back + 3, "the wheel scrolls it");
+    app.update(key(KeyCode::Esc));
     assert!(matches!(app.overlay, Overlay::None));
-    assert!(app.body.is_empty());
+    app.update(key(KeyCode::F(1)));
+    assert_eq!(app.help_scroll.get(), 0, "it opens at the top");
+    app.update(key(KeyCode::F(1)));
+    assert!(matches!(app.overlay, Overlay::None), "F1 closes it too");
+}
+
+/// A mouse wheel event at the middle of an 80×24 screen.
+fn wheel(kind: MouseEventKind) -> MouseEvent {
+    MouseEvent {
+        kind,
+        column: 40,
+        row: 12,
+        modifiers: KeyModifiers::NONE,
+    }
 }
 
 #[test]
@@ -289,6 +352,8 @@ fn a_submitted_exam_is_read_only_until_copied_into_practice() {
     app.update(ctrl('z'));
     assert_eq!(app.body.lines(), ["Caravans moved faiths and inventions."]);
     assert!(app.note.as_ref().is_some_and(|n| n.text.contains("Ctrl+K")));
+    assert_eq!(app.focus, Focus::Flags, "the review has the keys");
+    app.update(key(KeyCode::Tab));
     app.update(key(KeyCode::Left));
     assert_eq!(app.body.cursor(), (0, 36), "moving around still works");
     assert!(screen(&app, 120, 40).contains("read-only"));
@@ -304,4 +369,55 @@ fn a_submitted_exam_is_read_only_until_copied_into_practice() {
         app.body.lines(),
         ["Caravans moved faiths and inventions. Trade grew."]
     );
+}
+
+#[test]
+fn ctrl_t_writes_the_declared_count_and_the_report_agrees() {
+    let mut app = app_on("silk-road");
+    type_text(&mut app, "Caravans carried goods and ideas.");
+    app.update(ctrl('t'));
+    assert_eq!(
+        app.body.lines(),
+        ["Caravans carried goods and ideas.", "", "(5 words)"]
+    );
+    assert_eq!(app.report.precis.declared_words, Some(5));
+    assert!(
+        !app.report
+            .flags
+            .iter()
+            .any(|f| f.kind == precis::report::FlagKind::DeclaredCount),
+        "{:?}",
+        app.report.flags
+    );
+    app.update(key(KeyCode::Up));
+    app.update(key(KeyCode::Up));
+    app.update(key(KeyCode::End));
+    type_text(&mut app, " Also plague.");
+    app.update(ctrl('t'));
+    assert_eq!(app.body.lines()[2], "(7 words)", "corrected in place");
+}
+
+#[test]
+fn a_selection_shows_its_word_count_in_the_status_bar() {
+    let mut app = app_on("narrow-tax-base");
+    type_text(&mut app, "Revenue stays low while the base is narrow");
+    assert_eq!(app.selected_words(), None, "nothing selected yet");
+    let shift_word_left = Action::Key(KeyEvent::new(
+        KeyCode::Left,
+        KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+    ));
+    for _ in 0..3 {
+        app.update(shift_word_left.clone());
+    }
+    assert_eq!(app.selected_words(), Some(3), "“base is narrow”");
+    for (width, height) in [(80, 24), (100, 30)] {
+        let shown = screen(&app, width, height);
+        assert!(shown.contains("3 selected"), "{width}×{height}:\n{shown}");
+    }
+    app.update(key(KeyCode::Right));
+    assert_eq!(app.selected_words(), None, "moving ends the selection");
+    assert!(!screen(&app, 100, 30).contains("selected"));
+    app.update(ctrl('a'));
+    assert_eq!(app.selected_words(), Some(8));
+    assert_eq!(app.report.precis.words, 8, "the whole body");
 }

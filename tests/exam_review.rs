@@ -85,8 +85,21 @@ fn timeline() -> Vec<Sample> {
 }
 
 fn picture(review: &Review, width: u16, height: u16) -> String {
+    scrolled(review, width, height, 0)
+}
+
+/// The review scrolled down by `top` rows (as far as it goes).
+fn scrolled(review: &Review, width: u16, height: u16, top: usize) -> String {
+    let scroll = std::cell::Cell::new(top);
     common::picture(width, height, |frame| {
-        review::render(frame, frame.area(), review, &Theme::new(true))
+        review::render(
+            frame,
+            frame.area(),
+            review,
+            &scroll,
+            true,
+            &Theme::new(true),
+        )
     })
 }
 

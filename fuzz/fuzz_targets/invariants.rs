@@ -103,11 +103,14 @@ pub fn draft(data: &[u8]) {
     assert_eq!(Draft::from_json(&json).as_ref(), Ok(&draft), "round trip");
 
     let path = Path::new("fuzz.json");
-    let row = Row::of(&draft, path);
-    let entries = listing::entries(&[Listed {
-        path: path.to_path_buf(),
-        draft: Ok(draft.clone()),
-    }]);
+    let row = Row::of(&draft, path, draft.updated);
+    let entries = listing::entries(
+        &[Listed {
+            path: path.to_path_buf(),
+            draft: Ok(draft.clone()),
+        }],
+        draft.updated,
+    );
     assert_eq!(entries, vec![Entry::Draft(row)]);
     listing::table(&entries, &jiff::tz::TimeZone::UTC);
     listing::to_json(&entries);

@@ -49,7 +49,7 @@ pub fn run(options: &CheckOptions, out: &mut dyn Write) -> Result<Outcome, Check
     if options.source == "-" && options.precis == "-" {
         return Err(InputError::StdinTwice.into());
     }
-    let source = input::read_text(&options.source, options.lossy)?;
+    let source = input::read_source(&options.source, options.lossy)?;
     let precis = input::read_text(&options.precis, options.lossy)?;
     let speller = Speller::new(options.spelling, &options.words);
     let report = analyse_with(

@@ -49,6 +49,22 @@ pub fn start(now: Timestamp, reading: Option<Duration>, writing: Duration) -> Ex
     }
 }
 
+/// The timing once the student starts writing at `now`, before reading
+/// time is over: reading ends now and the full writing time starts now.
+/// Outside reading time the timing is unchanged.
+pub fn write_now(timing: &ExamTiming, now: Timestamp) -> ExamTiming {
+    if !matches!(phase(timing, now), Phase::Reading(_)) {
+        return *timing;
+    }
+    let writing = timing.allowed();
+    ExamTiming {
+        reading_until: Some(now),
+        started: now,
+        deadline: now.checked_add(writing).unwrap_or(timing.deadline),
+        submitted: None,
+    }
+}
+
 /// The time from `from` to `to` in whole seconds, rounded up, so a clock
 /// shows 00:01 (not 00:00) during the last second and opens on the full time.
 fn until(from: Timestamp, to: Timestamp) -> Duration {
@@ -152,6 +168,26 @@ mod tests {
         let mut submitted = t;
         submitted.submitted = Some(at(30));
         assert_eq!(phase(&submitted, at(31)), Phase::Over);
+    }
+
+    #[test]
+    fn writing_may_start_before_reading_time_is_over() {
+        let t = start(
+            at(0),
+            Some(Duration::from_secs(300)),
+            Duration::from_secs(2100),
+        );
+        let early = write_now(&t, at(40));
+        assert_eq!(early.reading_until, Some(at(40)));
+        assert_eq!(early.started, at(40));
+        assert_eq!(early.deadline, at(40 + 2100), "the whole writing time");
+        assert_eq!(
+            phase(&early, at(40)),
+            Phase::Writing(Duration::from_secs(2100))
+        );
+        assert_eq!(write_now(&early, at(50)), early, "already writing");
+        let plain = start(at(0), None, Duration::from_secs(60));
+        assert_eq!(write_now(&plain, at(5)), plain);
     }
 
     #[test]

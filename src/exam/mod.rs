@@ -1,10 +1,34 @@
 //! Timed exam practice: the clock, the checklist and the review.
 
 pub mod checklist;
+pub mod choice;
 pub mod clock;
+pub mod prompts;
 pub mod review;
 
+use std::time::Duration;
+
 use serde::Deserialize;
+
+/// How long a new exam runs: optional reading time, then the writing time
+/// (from `--time`, `--reading` and `exam_time`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plan {
+    /// Writing time.
+    pub writing: Duration,
+    /// Reading time before writing opens, if any.
+    pub reading: Option<Duration>,
+}
+
+impl Default for Plan {
+    /// 35 minutes of writing, no reading time: the built-in default.
+    fn default() -> Self {
+        Plan {
+            writing: Duration::from_secs(35 * 60),
+            reading: None,
+        }
+    }
+}
 
 /// What a running exam shows of the report (config `exam.live_feedback`);
 /// everything is revealed in the review.

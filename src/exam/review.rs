@@ -3,14 +3,19 @@
 //! against the target, so a student sees both what to fix and how they paced
 //! themselves.
 
+use std::cell::Cell;
 use std::time::Duration;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{
+    Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, Widget,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::checklist::{Check, checklist};
@@ -19,6 +24,7 @@ use crate::analysis::Preset;
 use crate::report::Report;
 use crate::store::{ExamTiming, Sample};
 use crate::text::sanitize::one_line;
+use crate::ui::fit;
 use crate::ui::theme::Theme;
 
 /// Everything the review shows about one exam attempt.
@@ -38,55 +44,170 @@ pub struct Review<'a> {
 const SIDE_BY_SIDE: u16 = 100;
 
 /// The chart's height (title, plot, axis and labels) below which the
-/// stacked layout gives up its blank rows.
+/// stacked layout gives up its blank rows, and what it is given when the
+/// review scrolls.
 const MIN_CHART_ROWS: u16 = 8;
+
+/// The least height of a chart that still reads (title, three rows of
+/// plot, axis and labels): with less room than that, the review scrolls.
+const SMALL_CHART_ROWS: u16 = 6;
 
 /// How much higher than the target the chart's word axis reaches at least.
 const HEADROOM: f64 = 1.3;
 
-/// Draws the review of `review` into `area`.
-pub fn render(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
-    let block = Block::default()
+/// Draws the review of `review` into `area`, scrolled down by `scroll`
+/// rows when it is taller than the panel (the value is clamped to the
+/// content and written back); `focused` when the review takes the keys
+/// that scroll it. The title names the keys, as far as they fit.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    review: &Review,
+    scroll: &Cell<usize>,
+    focused: bool,
+    theme: &Theme,
+) {
+    let probe = Block::default().borders(Borders::ALL).inner(area);
+    let checks = checklist(review.report, review.preset);
+    let header = header(review, &checks, probe.width, theme);
+    let (content, gaps) = content_rows(review, &checks, &header, area.width, probe);
+    let scrolls = content > probe.height;
+    let hints: &[&str] = if scrolls {
+        &[
+            " Exam review · ↑↓ PgUp/PgDn scroll · Ctrl+F flags · Esc close ",
+            " Exam review · ↓ PgDn scroll · Esc close ",
+            " Exam review · Esc close ",
+            " Exam review ",
+        ]
+    } else {
+        &[
+            " Exam review · Ctrl+F flags · Esc close ",
+            " Exam review · Esc close ",
+            " Exam review ",
+        ]
+    };
+    let hints: Vec<String> = hints.iter().map(|h| h.to_string()).collect();
+    let mut block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(" Exam review ");
+        .border_style(theme.border(focused))
+        .title(fit::first_fitting(
+            &hints,
+            usize::from(area.width.saturating_sub(2)),
+        ));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     if inner.is_empty() {
+        frame.render_widget(block, area);
         return;
     }
+    let height = content.max(inner.height);
+    let top = scroll.get().min(usize::from(height - inner.height));
+    scroll.set(top);
+    if scrolls {
+        let below = usize::from(height - inner.height) - top;
+        let place = if below > 0 {
+            format!(" ↓ {below} more ")
+        } else {
+            " end ".to_string()
+        };
+        block = block.title_bottom(Line::from(place).right_aligned());
+    }
+    frame.render_widget(block, area);
+    // Drawn whole off screen, then the rows in view copied in.
+    let mut whole = Buffer::empty(Rect::new(0, 0, inner.width, height));
+    draw(
+        &mut whole,
+        review,
+        &checks,
+        header,
+        (area.width, gaps),
+        theme,
+    );
+    let buf = frame.buffer_mut();
+    for y in 0..inner.height {
+        for x in 0..inner.width {
+            buf[(inner.x + x, inner.y + y)] = whole[(x, y + top as u16)].clone();
+        }
+    }
+    if scrolls {
+        let mut state = ScrollbarState::new(usize::from(height - inner.height))
+            .position(top)
+            .viewport_content_length(usize::from(inner.height));
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            area.inner(ratatui::layout::Margin::new(0, 1)),
+            &mut state,
+        );
+    }
+}
 
-    let checks = checklist(review.report, review.preset);
-    let header = header(review, &checks, inner.width, theme);
+/// The rows the review needs inside a panel `outer` columns wide whose
+/// inside is `inner`, and whether it keeps its blank rows: the stacked
+/// layout gives them up, and the chart shrinks, before the review scrolls.
+fn content_rows(
+    review: &Review,
+    checks: &[Check],
+    header: &[Line],
+    outer: u16,
+    inner: Rect,
+) -> (u16, bool) {
     let header_rows = header.len() as u16;
+    let pace_data = review.timeline.len() >= 2;
+    let (chart, small_chart) = if pace_data {
+        (MIN_CHART_ROWS, SMALL_CHART_ROWS)
+    } else {
+        (2, 2)
+    };
+    let rows =
+        |width: u16| checklist_lines(checks, usize::from(width), &Theme::new(false)).len() as u16;
+    if outer > SIDE_BY_SIDE {
+        // The narrower of the two halves, so the estimate is never short.
+        let half = inner.width.saturating_sub(2) / 2;
+        return (header_rows + 1 + rows(half).max(chart), true);
+    }
+    let rows = rows(inner.width);
+    let full = header_rows + 1 + rows + 1 + chart;
+    let compact = header_rows + rows + small_chart;
+    if inner.height < full && inner.height >= compact {
+        (compact, false)
+    } else {
+        (full, true)
+    }
+}
 
-    if area.width > SIDE_BY_SIDE {
+/// Draws the whole review into `buf`, laid out for a panel `outer` columns
+/// wide, with or without blank rows between its parts (`gaps`): the
+/// header, then the checklist beside or above the pace chart.
+fn draw(
+    buf: &mut Buffer,
+    review: &Review,
+    checks: &[Check],
+    header: Vec<Line<'static>>,
+    (outer, gaps): (u16, bool),
+    theme: &Theme,
+) {
+    let area = buf.area;
+    let header_rows = header.len() as u16;
+    if outer > SIDE_BY_SIDE {
         let [head_area, _, body] = Layout::vertical([
             Constraint::Length(header_rows),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
-        .areas(inner);
-        frame.render_widget(Paragraph::new(header), head_area);
+        .areas(area);
+        Paragraph::new(header).render(head_area, buf);
         let [left, _, right] = Layout::horizontal([
             Constraint::Fill(1),
             Constraint::Length(2),
             Constraint::Fill(1),
         ])
         .areas(body);
-        let lines = checklist_lines(&checks, usize::from(left.width), theme);
-        frame.render_widget(Paragraph::new(lines), left);
-        pace(frame, right, review, theme);
+        let lines = checklist_lines(checks, usize::from(left.width), theme);
+        Paragraph::new(lines).render(left, buf);
+        pace(buf, right, review, theme);
     } else {
-        let lines = checklist_lines(&checks, usize::from(inner.width), theme);
+        let lines = checklist_lines(checks, usize::from(area.width), theme);
         let rows = lines.len() as u16;
-        // Blank rows between the parts only when the chart keeps its room.
-        let chart_rows = if review.timeline.len() < 2 {
-            2
-        } else {
-            MIN_CHART_ROWS
-        };
-        let gap = u16::from(inner.height >= header_rows + rows + 2 + chart_rows);
+        let gap = u16::from(gaps);
         let [head_area, _, list, _, chart] = Layout::vertical([
             Constraint::Length(header_rows),
             Constraint::Length(gap),
@@ -94,10 +215,10 @@ pub fn render(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
             Constraint::Length(gap),
             Constraint::Fill(1),
         ])
-        .areas(inner);
-        frame.render_widget(Paragraph::new(header), head_area);
-        frame.render_widget(Paragraph::new(lines), list);
-        pace(frame, chart, review, theme);
+        .areas(area);
+        Paragraph::new(header).render(head_area, buf);
+        Paragraph::new(lines).render(list, buf);
+        pace(buf, chart, review, theme);
     }
 }
 
@@ -204,13 +325,13 @@ fn checklist_lines(checks: &[Check], width: usize, theme: &Theme) -> Vec<Line<'s
 
 /// The pace chart: words over minutes since the start, the target as a
 /// level line, the deadline at the end of the time axis.
-fn pace(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
+fn pace(buf: &mut Buffer, area: Rect, review: &Review, theme: &Theme) {
     let title = format!("Words over time · target {}", review.report.target.words);
     let block = Block::new().title(Span::styled(one_line(&title), theme.dim()));
     if review.timeline.len() < 2 {
         let note =
             Paragraph::new(Span::styled("No pace data for this attempt", theme.dim())).block(block);
-        frame.render_widget(note, area);
+        note.render(area, buf);
         return;
     }
     let timing = &review.timing;
@@ -277,7 +398,7 @@ fn pace(frame: &mut Frame, area: Rect, review: &Review, theme: &Theme) {
         .x_axis(x_axis)
         .y_axis(y_axis)
         .legend_position(None);
-    frame.render_widget(chart, area);
+    chart.render(area, buf);
 }
 
 #[cfg(test)]

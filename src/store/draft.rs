@@ -63,6 +63,30 @@ impl Mode {
     }
 }
 
+/// Where an exam attempt stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExamState {
+    /// Being written: the deadline is still ahead.
+    Running,
+    /// Not handed in, but its deadline has passed (the editor was closed):
+    /// it is handed in as it stood at the deadline when next opened.
+    TimeUp,
+    /// Handed in.
+    Submitted,
+}
+
+impl ExamState {
+    /// How lists show an exam attempt in this state.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExamState::Running => "exam (running)",
+            ExamState::TimeUp => "exam (time up)",
+            ExamState::Submitted => "exam (submitted)",
+        }
+    }
+}
+
 /// The clock of an exam attempt. The deadline is wall-clock time, so an
 /// exam resumed after a crash keeps the time it really has left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,6 +188,25 @@ impl Draft {
     /// How long a submitted exam attempt took.
     pub fn time_used(&self) -> Option<std::time::Duration> {
         self.exam?.time_used()
+    }
+
+    /// Where an exam attempt stands at `now`; `None` for practice.
+    pub fn exam_state(&self, now: Timestamp) -> Option<ExamState> {
+        let exam = self.exam.filter(|_| self.mode == Mode::Exam)?;
+        Some(if exam.submitted.is_some() {
+            ExamState::Submitted
+        } else if now < exam.deadline {
+            ExamState::Running
+        } else {
+            ExamState::TimeUp
+        })
+    }
+
+    /// The mode as lists show it at `now`: `practice`, `exam (running)`,
+    /// `exam (time up)` or `exam (submitted)`.
+    pub fn mode_label(&self, now: Timestamp) -> &'static str {
+        self.exam_state(now)
+            .map_or(self.mode.name(), ExamState::label)
     }
 
     /// The précis as one text (title line, body), as the engine reads it.
@@ -297,6 +340,22 @@ mod tests {
         assert_eq!(d.time_used(), Some(std::time::Duration::from_secs(31 * 60)));
         assert!(!Draft::sample("p").is_submitted());
         assert_eq!(Draft::sample("p").time_used(), None);
+    }
+
+    #[test]
+    fn an_exam_is_running_then_time_up_or_submitted() {
+        let at = |s| Timestamp::from_second(s).expect("ts");
+        let mut d = Draft::submitted_exam("e");
+        assert_eq!(d.mode_label(at(0)), "exam (submitted)");
+        d.exam = d.exam.map(|e| ExamTiming {
+            submitted: None,
+            ..e
+        });
+        assert_eq!(d.mode_label(at(1_000 + 60)), "exam (running)");
+        assert_eq!(d.exam_state(at(1_000 + 35 * 60)), Some(ExamState::TimeUp));
+        assert_eq!(d.mode_label(at(1_000 + 35 * 60)), "exam (time up)");
+        assert_eq!(Draft::sample("p").mode_label(at(0)), "practice");
+        assert_eq!(Draft::sample("p").exam_state(at(0)), None);
     }
 
     #[test]

@@ -64,15 +64,6 @@ pub fn load(
     Ok(DraftStore::load_file(&path)?)
 }
 
-/// The declared count in exam format: `(97 words)`.
-pub fn count_line(words: usize) -> String {
-    if words == 1 {
-        "(1 word)".to_string()
-    } else {
-        format!("({words} words)")
-    }
-}
-
 /// The check report as plain text (colour codes stripped); for an exam
 /// attempt, preceded by the exam review: time used and the checklist.
 pub fn report_text(draft: &Draft) -> String {
@@ -96,11 +87,10 @@ pub fn report_text(draft: &Draft) -> String {
     format!("{review}\n{text}")
 }
 
-/// The draft as a document. The body is kept exactly as written (trailing
-/// whitespace trimmed); the declared count `(N words)` is added after it
-/// unless the body already ends with one, which is then kept as it is.
+/// The draft as a document, exactly as written (trailing whitespace
+/// trimmed): a declared count is part of the body when the student wrote
+/// one, and is never added, so the document and its report agree.
 pub fn render(draft: &Draft, format: Format, with_report: bool) -> String {
-    let report = draft.report();
     let title = draft.title.trim().replace(['\r', '\n'], " ");
     let body = draft.body.trim_end();
     let mut out = String::new();
@@ -112,13 +102,6 @@ pub fn render(draft: &Draft, format: Format, with_report: bool) -> String {
     }
     if !body.is_empty() {
         out.push_str(body);
-        out.push('\n');
-    }
-    if report.precis.declared_words.is_none() {
-        if !body.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&count_line(report.precis.words));
         out.push('\n');
     }
     if with_report {
@@ -175,17 +158,18 @@ mod tests {
     }
 
     #[test]
-    fn markdown_has_the_title_body_and_count() {
+    fn markdown_has_the_title_and_the_body_as_written() {
         let d = draft("A title here", "Some précis words.  \n\n");
         assert_eq!(
             render(&d, Format::Md, false),
-            "# A title here\n\nSome précis words.\n\n(3 words)\n"
+            "# A title here\n\nSome précis words.\n",
+            "no count is added that the student did not write"
         );
     }
 
     #[test]
     fn plain_text_has_a_title_line() {
-        let d = draft("A title here", "Some précis words.");
+        let d = draft("A title here", "Some précis words.\n\n(3 words)");
         assert_eq!(
             render(&d, Format::Txt, false),
             "Title: A title here\n\nSome précis words.\n\n(3 words)\n"
@@ -195,14 +179,8 @@ mod tests {
     #[test]
     fn no_title_no_heading() {
         let d = draft(" ", "Some précis words.");
-        assert_eq!(
-            render(&d, Format::Md, false),
-            "Some précis words.\n\n(3 words)\n"
-        );
-        assert_eq!(
-            render(&d, Format::Txt, false),
-            "Some précis words.\n\n(3 words)\n"
-        );
+        assert_eq!(render(&d, Format::Md, false), "Some précis words.\n");
+        assert_eq!(render(&d, Format::Txt, false), "Some précis words.\n");
     }
 
     #[test]
@@ -212,12 +190,6 @@ mod tests {
             render(&d, Format::Md, false),
             "# A title here\n\nSome précis words.\n\n(5 words)\n"
         );
-    }
-
-    #[test]
-    fn one_word_is_singular() {
-        assert_eq!(count_line(1), "(1 word)");
-        assert_eq!(count_line(0), "(0 words)");
     }
 
     #[test]

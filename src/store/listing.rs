@@ -6,19 +6,22 @@
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Draft, Listed, StoreError};
+use super::{Draft, ExamState, Listed, StoreError};
+use crate::exam::clock::clock_text;
 use crate::text::sanitize::one_line;
 
 /// Shown in the TITLE column for a précis without a title.
 pub const UNTITLED: &str = "(untitled)";
 
-/// Shown in the TIME column while the time used is not recorded.
+/// Shown in the TIME column while the time used is not recorded, and in the
+/// FLAGS column of a running exam, whose checks stay hidden until time is up.
 pub const NO_TIME: &str = "—";
 
 /// The widest a title or source is shown in the table before it is cut
@@ -41,6 +44,9 @@ pub struct Row {
     pub updated: Timestamp,
     /// Practice or exam, by its stored name.
     pub mode: String,
+    /// For an exam attempt, whether it is running, past its deadline or
+    /// handed in (`null` for practice).
+    pub exam_state: Option<ExamState>,
     /// Words in the body.
     pub words: usize,
     /// The target word count.
@@ -77,8 +83,9 @@ pub enum Entry {
 }
 
 impl Row {
-    /// The row for one draft (analyses it to get counts and flags).
-    pub fn of(draft: &Draft, path: &Path) -> Self {
+    /// The row for one draft at `now` (analyses it to get counts and
+    /// flags).
+    pub fn of(draft: &Draft, path: &Path, now: Timestamp) -> Self {
         let report = draft.report_for_listing();
         let title = draft.title.trim();
         Row {
@@ -88,6 +95,7 @@ impl Row {
             source: draft.source_name(),
             updated: draft.updated,
             mode: draft.mode.name().to_string(),
+            exam_state: draft.exam_state(now),
             words: report.precis.words,
             target: report.target.words,
             errors: report.summary.errors,
@@ -108,13 +116,13 @@ pub fn reason(error: &StoreError) -> String {
     }
 }
 
-/// The entries for a store listing: readable drafts newest first (ties by
-/// id), then unreadable files by name.
-pub fn entries(listed: &[Listed]) -> Vec<Entry> {
+/// The entries for a store listing at `now`: readable drafts newest first
+/// (ties by id), then unreadable files by name.
+pub fn entries(listed: &[Listed], now: Timestamp) -> Vec<Entry> {
     let mut out: Vec<Entry> = listed
         .iter()
         .map(|l| match &l.draft {
-            Ok(draft) => Entry::Draft(Row::of(draft, &l.path)),
+            Ok(draft) => Entry::Draft(Row::of(draft, &l.path, now)),
             Err(e) => Entry::Unreadable(Unreadable {
                 unreadable: true,
                 path: l.path.clone(),
@@ -174,11 +182,18 @@ pub fn table(entries: &[Entry], tz: &TimeZone) -> String {
                     .to_zoned(tz.clone())
                     .strftime("%Y-%m-%d %H:%M")
                     .to_string(),
-                one_line(&row.mode),
+                row.exam_state
+                    .map_or_else(|| one_line(&row.mode), |s| s.label().to_string()),
                 format!("{}/{}", row.words, row.target),
-                (row.errors + row.warnings).to_string(),
-                row.time_used_seconds
-                    .map_or_else(|| NO_TIME.to_string(), minutes_and_seconds),
+                if row.exam_state == Some(ExamState::Running) {
+                    NO_TIME.to_string()
+                } else {
+                    (row.errors + row.warnings).to_string()
+                },
+                row.time_used_seconds.map_or_else(
+                    || NO_TIME.to_string(),
+                    |s| clock_text(Duration::from_secs(s)),
+                ),
             ]);
         }
     }
@@ -237,11 +252,6 @@ pub fn to_json(entries: &[Entry]) -> String {
             c => c.to_string(),
         })
         .collect()
-}
-
-/// `12:05` for 725 seconds.
-fn minutes_and_seconds(seconds: u64) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 /// Cuts text wider than [`SHOWN_COLUMNS`] terminal columns, ending it with `…`.
@@ -303,7 +313,7 @@ mod tests {
             corrupt("a.json"),
             listed(new),
         ];
-        let order: Vec<String> = entries(&list)
+        let order: Vec<String> = entries(&list, at(0))
             .iter()
             .map(|e| match e {
                 Entry::Draft(r) => r.id.clone(),
@@ -315,7 +325,7 @@ mod tests {
 
     #[test]
     fn a_row_has_counts_flags_and_the_source_name() {
-        let row = Row::of(&Draft::sample("s"), Path::new("/d/s.json"));
+        let row = Row::of(&Draft::sample("s"), Path::new("/d/s.json"), at(0));
         assert_eq!(row.title.as_deref(), Some("A title here"));
         assert_eq!(row.source, "A passage");
         assert_eq!(row.mode, "practice");
@@ -353,7 +363,7 @@ mod tests {
         b.source.origin = Origin::Stdin;
         b.source.title = None;
         b.updated = at(1_740_000_000); // 2025-02-19 21:20 UTC
-        let rows = entries(&[listed(b), corrupt("broken.json"), listed(a)]);
+        let rows = entries(&[listed(b), corrupt("broken.json"), listed(a)], at(0));
         let a_flags = match &rows[0] {
             Entry::Draft(r) => r.errors + r.warnings,
             Entry::Unreadable(_) => panic!("a draft first"),
@@ -400,7 +410,7 @@ mod tests {
     fn long_or_hostile_titles_stay_on_one_short_line() {
         let mut d = Draft::sample("x");
         d.title = format!("Line\none \u{1b}[31m{}", "very ".repeat(20));
-        let text = table(&entries(&[listed(d)]), &TimeZone::UTC);
+        let text = table(&entries(&[listed(d)], at(0)), &TimeZone::UTC);
         let row = text.lines().nth(1).expect("a row");
         assert!(!row.contains('\u{1b}'), "{row}");
         assert!(row.contains("Line one ␛[31mvery"), "{row}");
@@ -412,7 +422,7 @@ mod tests {
     fn json_has_every_field_and_marks_unreadable_files() {
         let mut d = Draft::sample("j");
         d.updated = at(1_740_820_500);
-        let json = to_json(&entries(&[listed(d), corrupt("bad.json")]));
+        let json = to_json(&entries(&[listed(d), corrupt("bad.json")], at(0)));
         let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let row = &v[0];
         assert_eq!(row["id"], "j");
@@ -438,7 +448,7 @@ mod tests {
     fn json_escapes_c1_controls() {
         let mut d = Draft::sample("c");
         d.title = "Odd \u{9b}31m title".into();
-        let json = to_json(&entries(&[listed(d)]));
+        let json = to_json(&entries(&[listed(d)], at(0)));
         assert!(!json.contains('\u{9b}'));
         assert!(json.contains("\\u009b"));
     }
@@ -447,17 +457,59 @@ mod tests {
     fn a_submitted_exam_shows_the_time_it_took() {
         let exam = Draft::submitted_exam("e");
         let path = Path::new("e.json");
-        let row = Row::of(&exam, path);
+        let row = Row::of(&exam, path, at(0));
         assert_eq!(row.time_used_seconds, Some(31 * 60));
         assert_eq!(row.mode, "exam");
         let table = table(&[Entry::Draft(row)], &TimeZone::UTC);
+        let line = table.lines().nth(1).unwrap_or_default();
+        assert!(line.trim_end().ends_with("31:00"), "{table}");
+        assert!(line.contains("exam (submitted)"), "{table}");
+    }
+
+    #[test]
+    fn times_read_as_the_review_and_the_browser_show_them() {
+        let mut exam = Draft::submitted_exam("e");
+        exam.exam = exam.exam.map(|e| crate::store::ExamTiming {
+            submitted: e.started.checked_add(Duration::from_secs(65 * 60 + 5)).ok(),
+            ..e
+        });
+        let short = Draft::submitted_exam("s");
+        let mut fast = short.clone();
+        fast.id = "f".into();
+        fast.exam = fast.exam.map(|e| crate::store::ExamTiming {
+            submitted: e.started.checked_add(Duration::from_secs(125)).ok(),
+            ..e
+        });
+        let rows: Vec<Entry> = [&exam, &fast]
+            .iter()
+            .map(|d| Entry::Draft(Row::of(d, Path::new("x.json"), at(0))))
+            .collect();
+        let table = table(&rows, &TimeZone::UTC);
         assert!(
-            table
-                .lines()
-                .nth(1)
-                .is_some_and(|l| l.trim_end().ends_with("31:00")),
+            table.lines().nth(1).is_some_and(|l| l.ends_with("1:05:05")),
             "{table}"
         );
+        assert!(
+            table.lines().nth(2).is_some_and(|l| l.ends_with("02:05")),
+            "{table}"
+        );
+    }
+
+    #[test]
+    fn a_running_exam_says_so_and_json_gives_its_state() {
+        let mut exam = Draft::submitted_exam("r");
+        exam.exam = exam.exam.map(|e| crate::store::ExamTiming {
+            submitted: None,
+            ..e
+        });
+        let rows = entries(&[listed(exam)], at(1_000 + 60));
+        let table = table(&rows, &TimeZone::UTC);
+        assert!(table.contains("exam (running)"), "{table}");
+        let row = table.lines().nth(1).unwrap_or_default();
+        assert!(row.ends_with("—  —"), "no flags while it runs: {table}");
+        let v: serde_json::Value = serde_json::from_str(&to_json(&rows)).expect("JSON");
+        assert_eq!(v[0]["mode"], "exam");
+        assert_eq!(v[0]["exam_state"], "running");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use atomic::write_atomic;
-pub use draft::{Draft, DraftSource, ExamTiming, Mode, Origin, Sample};
+pub use draft::{Draft, DraftSource, ExamState, ExamTiming, Mode, Origin, Sample};
 
 /// Why the drafts store could not do something; each message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -206,6 +206,15 @@ impl DraftStore {
             (Err(_), Err(_)) => a.path.cmp(&b.path),
         });
         out
+    }
+
+    /// The most recent practice draft on the source `origin`: what choosing
+    /// that passage again should resume.
+    pub fn latest_practice_on(&self, origin: &Origin) -> Option<Draft> {
+        self.list()
+            .into_iter()
+            .filter_map(|l| l.draft.ok())
+            .find(|d| d.mode == Mode::Practice && d.source.origin == *origin)
     }
 
     /// The most recently updated draft still being written: a practice

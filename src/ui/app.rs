@@ -19,8 +19,8 @@ use super::picker::Picker;
 use super::source_pane::WrapCache;
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Scope, Settings, SourceAnalysis, structure};
-use crate::exam::Feedback;
 use crate::exam::clock;
+use crate::exam::{Feedback, Plan, prompts};
 use crate::report::{FlagKind, Report};
 use crate::store::draft::DRAFT_VERSION;
 use crate::store::{Draft, DraftSource, ExamTiming, Mode, Origin, Sample};
@@ -37,7 +37,8 @@ pub enum Focus {
     Body,
     /// The source pane (scrolling).
     Source,
-    /// The flags panel (choosing a flag).
+    /// The panel under the précis: the flags list (choosing a flag), or
+    /// the exam review (scrolling it).
     Flags,
 }
 
@@ -83,6 +84,10 @@ pub enum Effect {
     StartExam(Opening),
     /// Add a word to the student's spelling list.
     AddWord(String),
+    /// Save, then start a new draft on this source even if one exists.
+    OpenNew(Opening),
+    /// Complete the picker's typed path from the files on disk.
+    CompletePath(String),
 }
 
 /// A source the student asked to open from the picker.
@@ -132,18 +137,31 @@ pub enum Overlay {
     ConfirmSubmit,
     /// Corrections for a misspelt word.
     Spelling(super::spelling::Choice),
+    /// "Leave the exam?" during an exam: its clock keeps running.
+    ConfirmQuit,
+    /// "Start an exam on this?" from the passage picker, which any key but
+    /// `y` goes back to.
+    ConfirmExam(Opening, Picker),
 }
 
 /// The source being summarised: the analysis and where it came from.
 #[derive(Debug)]
 pub struct Source {
-    /// The analysed text.
+    /// The analysed text: the whole of it, or only its opening while the
+    /// whole is analysed on another thread (see [`Source::opening`]).
     pub analysis: SourceAnalysis,
     /// What the pane's title shows.
     pub name: String,
     /// Where it came from, for the draft.
     pub origin: Origin,
+    /// The whole text, while `analysis` covers only its opening.
+    whole: Option<String>,
 }
+
+/// From this many bytes, a source opened in the editor is first drawn from
+/// an analysis of its opening, and analysed in full on another thread: the
+/// student sees the passage at once, and the counts and checks follow.
+pub const LARGE_SOURCE: usize = 64 << 10;
 
 impl Source {
     /// A source from its text; the name is its `# Heading`, else `fallback`.
@@ -161,7 +179,42 @@ impl Source {
             analysis,
             name,
             origin,
+            whole: None,
         }
+    }
+
+    /// For a text of more than [`LARGE_SOURCE`] bytes, a source analysed
+    /// only as far as its opening (cut at a line break), which is all the
+    /// first screen shows; it keeps the whole text, so that a draft saved
+    /// meanwhile loses nothing. `None` for a smaller text.
+    pub fn opening(
+        text: &str,
+        origin: Origin,
+        counting: CountingOptions,
+        fallback: &str,
+    ) -> Option<Self> {
+        if text.len() <= LARGE_SOURCE {
+            return None;
+        }
+        let mut cut = LARGE_SOURCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[..cut].rfind('\n').unwrap_or(cut);
+        let mut source = Self::from_text(text[..cut].to_string(), origin, counting, fallback);
+        source.whole = Some(text.to_string());
+        Some(source)
+    }
+
+    /// Whether only the opening is analysed yet: counts and checks would
+    /// be about part of the passage, so they are not shown.
+    pub fn is_partial(&self) -> bool {
+        self.whole.is_some()
+    }
+
+    /// The whole text of the source.
+    pub fn text(&self) -> &str {
+        self.whole.as_deref().unwrap_or(self.analysis.text())
     }
 
     /// A built-in passage, by id or number.
@@ -228,6 +281,8 @@ pub struct Areas {
     pub body: Rect,
     /// The flags list.
     pub flags: Rect,
+    /// Where the frame put the terminal's cursor, if it showed it.
+    pub cursor: Option<Position>,
 }
 
 /// The whole editor state.
@@ -306,8 +361,17 @@ pub struct App {
     ticked: bool,
     /// What an exam in progress shows of the report.
     pub feedback: Feedback,
+    /// How long an exam started from the passage picker runs.
+    pub exam_plan: Plan,
     /// The exam review is shown (after submitting, or for a submitted draft).
     pub review_open: bool,
+    /// The student asked for the model précis in the source pane's place
+    /// (drawn only in the review).
+    pub show_model: bool,
+    /// First row of the exam review in view; the renderer clamps it.
+    pub review_scroll: Cell<usize>,
+    /// First row of the help in view; the renderer clamps it.
+    pub help_scroll: Cell<usize>,
     /// The body line just moved into the title field, until the next edit:
     /// what `Ctrl+Z` puts back.
     pub(super) title_moved: Option<String>,
@@ -356,7 +420,13 @@ pub(super) fn new_textarea(text: &str, placeholder: &str) -> TextArea<'static> {
     t.set_max_histories(UNDO_DEPTH);
     t.set_wrap_mode(WrapMode::WordOrGlyph);
     t.set_placeholder_text(placeholder);
+    t.set_placeholder_style(super::theme::Theme::placeholder());
+    t.set_selection_style(super::theme::Theme::selection());
     t.set_cursor_line_style(ratatui::style::Style::default());
+    // Reverse video shows a selection with or without colour (`NO_COLOR`).
+    t.set_selection_style(
+        ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+    );
     t.move_cursor(CursorMove::Bottom);
     t.move_cursor(CursorMove::End);
     t
@@ -396,7 +466,12 @@ impl App {
             source: start.source,
             title,
             body,
-            focus: Focus::Body,
+            // A submitted exam opens on its review, which takes the keys.
+            focus: if start.exam.is_some_and(|e| e.submitted.is_some()) {
+                Focus::Flags
+            } else {
+                Focus::Body
+            },
             settings: start.settings,
             report,
             marks,
@@ -424,11 +499,15 @@ impl App {
             exit_with_browser: false,
             read_only: start.exam.is_some_and(|e| e.submitted.is_some()),
             review_open: start.exam.is_some_and(|e| e.submitted.is_some()),
+            show_model: false,
+            review_scroll: Cell::new(0),
+            help_scroll: Cell::new(0),
             mode: start.mode,
             exam: start.exam,
             now: Timestamp::UNIX_EPOCH,
             ticked: false,
             feedback: Feedback::All,
+            exam_plan: Plan::default(),
             title_moved: None,
             declined_title: None,
             coverage: None,
@@ -516,7 +595,7 @@ impl App {
             source: DraftSource {
                 origin: self.source.origin.clone(),
                 title: self.source.analysis.title().map(str::to_string),
-                text: self.source.analysis.text().to_string(),
+                text: self.source.text().to_string(),
             },
             title: self.title.lines().first().cloned().unwrap_or_default(),
             body: self.body.lines().join("\n"),
@@ -571,7 +650,9 @@ impl App {
         if !first && !clock::warnings_between(&timing, before, now).is_empty() {
             effects.push(Effect::Bell);
         }
-        match clock::phase(&timing, now) {
+        let phase = clock::phase(&timing, now);
+        self.follow_reading(phase);
+        match phase {
             clock::Phase::Writing(_) => {
                 if !first && timing.reading_until.is_some_and(|r| before < r) {
                     self.focus = Focus::Body;
@@ -607,6 +688,8 @@ impl App {
         self.sample(at);
         self.read_only = true;
         self.review_open = true;
+        self.review_scroll.set(0);
+        self.focus = Focus::Flags;
         self.flags_open = false;
         self.overlay = Overlay::None;
         self.save = SaveState::Unsaved;
@@ -664,6 +747,8 @@ impl App {
         match action {
             Action::Resize(w, h) => {
                 self.size = (w, h);
+                relayout(&mut self.title);
+                relayout(&mut self.body);
                 Vec::new()
             }
             Action::Paste(text) => {
@@ -688,13 +773,7 @@ impl App {
         if let Some(clock::Phase::Reading(left)) = self.phase()
             && self.would_edit(command, key)
         {
-            self.tell(
-                format!(
-                    "Reading time: the précis opens in {}",
-                    clock::clock_text(left)
-                ),
-                false,
-            );
+            self.tell(prompts::reading_note(left), false);
             return Vec::new();
         }
         if self.read_only && self.would_edit(command, key) {
@@ -708,7 +787,11 @@ impl App {
             Some(Command::Submit) if matches!(self.phase(), Some(clock::Phase::Writing(_))) => {
                 self.overlay = Overlay::ConfirmSubmit;
             }
+            Some(Command::Submit) if matches!(self.phase(), Some(clock::Phase::Reading(_))) => {
+                return self.write_now();
+            }
             Some(Command::Submit) => {}
+            Some(Command::Quit) if self.exam_running() => self.overlay = Overlay::ConfirmQuit,
             Some(Command::Passages | Command::Drafts) if self.exam_running() => {
                 self.tell(
                     "During an exam: finish it, or submit with Ctrl+E, before leaving it.",
@@ -722,20 +805,24 @@ impl App {
             Some(Command::CopyToPractice) => {}
             Some(Command::Save) => return vec![Effect::Save],
             Some(Command::Quit) => return vec![Effect::SaveAndQuit],
-            Some(Command::Help) => self.overlay = Overlay::Help,
+            Some(Command::Help) => {
+                self.help_scroll.set(0);
+                self.overlay = Overlay::Help;
+            }
             Some(Command::Passages) => self.overlay = Overlay::Picker(Picker::default()),
             Some(Command::Drafts) => return vec![Effect::Browse],
             Some(Command::Flags) => self.toggle_flags(),
             Some(Command::Figures) => self.show_figures = !self.show_figures,
+            Some(Command::Model) => self.toggle_model(),
             Some(Command::NextPane) => self.next_pane(),
             Some(Command::PreviousPane) => self.previous_pane(),
             Some(Command::Close) => self.close_panel(),
             Some(Command::Undo) => {
                 if !self.undo_title_move() {
-                    self.edit(|t| t.undo());
+                    self.edit(super::editing::undo_word);
                 }
             }
-            Some(Command::Redo) => self.edit(|t| t.redo()),
+            Some(Command::Redo) => self.edit(super::editing::redo_word),
             Some(Command::Copy) => {
                 if let Some(t) = self.text_field() {
                     t.copy();
@@ -743,6 +830,12 @@ impl App {
             }
             Some(Command::Cut) => self.edit(|t| t.cut()),
             Some(Command::Paste) => self.edit(|t| t.paste()),
+            Some(Command::DeclareCount) => {
+                let words = self.report.precis.words;
+                super::editing::declare_count(&mut self.body, words);
+                self.focus = Focus::Body;
+                self.changed();
+            }
             Some(Command::SelectAll) => {
                 if let Some(t) = self.text_field() {
                     t.select_all();
@@ -756,7 +849,13 @@ impl App {
     /// Whether a key would change the text (refused in a submitted exam).
     fn would_edit(&self, command: Option<Command>, key: KeyEvent) -> bool {
         match command {
-            Some(Command::Undo | Command::Redo | Command::Cut | Command::Paste) => true,
+            Some(
+                Command::Undo
+                | Command::Redo
+                | Command::Cut
+                | Command::Paste
+                | Command::DeclareCount,
+            ) => true,
             Some(_) => false,
             None => match self.focus {
                 Focus::Title | Focus::Body => !is_movement(key.code),
@@ -764,9 +863,37 @@ impl App {
                     key.code,
                     KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace
                 ),
-                Focus::Flags => false,
+                // Typing while the review has the keys: meant for the précis.
+                Focus::Flags => {
+                    self.review_open
+                        && matches!(
+                            key.code,
+                            KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace
+                        )
+                }
             },
         }
+    }
+
+    /// How many words the selection in the focused field holds, counted as
+    /// the précis is, while there is one: a student checking how long a
+    /// sentence or a paragraph runs.
+    pub fn selected_words(&self) -> Option<usize> {
+        let field = match self.focus {
+            Focus::Title => &self.title,
+            Focus::Body => &self.body,
+            Focus::Source | Focus::Flags => return None,
+        };
+        let ((top, left), (bottom, right)) = field.selection_range()?;
+        let lines = field.lines();
+        let mut text = String::new();
+        for (row, line) in lines.iter().enumerate().take(bottom + 1).skip(top) {
+            let from = if row == top { left } else { 0 };
+            let to = if row == bottom { right } else { usize::MAX };
+            text.extend(line.chars().skip(from).take(to.saturating_sub(from)));
+            text.push('\n');
+        }
+        Some(crate::analysis::words::count_words(&text, self.counting))
     }
 
     /// The focused text field, if a text field has focus.
@@ -804,6 +931,21 @@ impl App {
         }
     }
 
+    /// Takes the whole analysis of a source shown so far from its opening
+    /// (see [`Source::opening`]), if it is still the source in the editor;
+    /// the counts, checks and coverage are then of the whole passage.
+    /// Returns whether it was taken.
+    pub fn source_analysed(&mut self, whole: Source) -> bool {
+        if self.source.whole.as_deref() != Some(whole.analysis.text()) {
+            return false;
+        }
+        self.source = whole;
+        self.coverage = None;
+        self.coverage_due = true;
+        self.reanalyse();
+        true
+    }
+
     /// Runs a deferred re-analysis; returns whether there was one (and so
     /// whether the screen needs drawing again).
     pub fn settle(&mut self) -> bool {
@@ -815,6 +957,13 @@ impl App {
     }
 
     fn plain_key(&mut self, key: KeyEvent) {
+        if let Some(field) = self.text_field() {
+            match super::editing::key(field, key) {
+                super::editing::Outcome::Changed => return self.changed(),
+                super::editing::Outcome::Moved => return,
+                super::editing::Outcome::NotMine => {}
+            }
+        }
         let ctrl_or_alt = key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
@@ -842,6 +991,10 @@ impl App {
                 _ => self.edit(|t| t.input(key)),
             },
             Focus::Source => self.source_key(key),
+            Focus::Flags if self.review_open => {
+                let page = self.areas.get().flags.height.saturating_sub(3);
+                scroll_key(&self.review_scroll, key.code, page);
+            }
             Focus::Flags => self.flags_key(key),
         }
     }
@@ -922,17 +1075,36 @@ impl App {
         }
     }
 
+    /// Opens or closes the flags panel; a submitted exam's review and its
+    /// flags take turns in the panel.
     fn toggle_flags(&mut self) {
+        if self.review_open {
+            self.review_open = false;
+            self.flags_open = false;
+        }
         if self.flags_open && self.focus == Focus::Flags {
             self.flags_open = false;
             self.focus = Focus::Body;
+            if self.read_only && self.exam.is_some() {
+                self.review_open = true;
+                self.focus = Focus::Flags;
+            }
         } else {
+            if !self.flags_open {
+                self.flag_selected = 0;
+            }
             self.flags_open = true;
             self.focus = Focus::Flags;
         }
     }
 
     fn close_panel(&mut self) {
+        if self.review_open {
+            self.review_open = false;
+            if self.focus == Focus::Flags {
+                self.focus = Focus::Body;
+            }
+        }
         if self.flags_open {
             self.flags_open = false;
             if self.focus == Focus::Flags {
@@ -946,7 +1118,7 @@ impl App {
         self.focus = match self.focus {
             Focus::Title => Focus::Body,
             Focus::Body => Focus::Source,
-            Focus::Source if self.flags_open => Focus::Flags,
+            Focus::Source if self.flags_open || self.review_open => Focus::Flags,
             Focus::Source | Focus::Flags => Focus::Body,
         };
     }
@@ -955,7 +1127,7 @@ impl App {
         let title = self.title_field_shown();
         self.focus = match self.focus {
             Focus::Body if title => Focus::Title,
-            Focus::Title | Focus::Body if self.flags_open => Focus::Flags,
+            Focus::Title | Focus::Body if self.flags_open || self.review_open => Focus::Flags,
             Focus::Title | Focus::Body => Focus::Source,
             Focus::Flags => Focus::Source,
             Focus::Source => Focus::Body,
@@ -964,13 +1136,7 @@ impl App {
 
     fn paste(&mut self, text: &str) {
         if let Some(clock::Phase::Reading(left)) = self.phase() {
-            self.tell(
-                format!(
-                    "Reading time: the précis opens in {}",
-                    clock::clock_text(left)
-                ),
-                false,
-            );
+            self.tell(prompts::reading_note(left), false);
             return;
         }
         if self.read_only {
@@ -1001,7 +1167,21 @@ impl App {
     fn mouse(&mut self, m: MouseEvent) {
         let areas = self.areas.get();
         let at = Position::new(m.column, m.row);
+        let wheel = match m.kind {
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::ScrollUp => -3,
+            _ => 0,
+        };
+        if matches!(self.overlay, Overlay::Help) {
+            scroll_by(&self.help_scroll, wheel);
+            return;
+        }
         match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp
+                if self.review_open && areas.flags.contains(at) =>
+            {
+                scroll_by(&self.review_scroll, wheel);
+            }
             MouseEventKind::ScrollDown if areas.source.contains(at) => self.scroll_source(3),
             MouseEventKind::ScrollUp if areas.source.contains(at) => self.scroll_source(-3),
             MouseEventKind::ScrollDown if areas.body.contains(at) => {
@@ -1039,7 +1219,14 @@ impl App {
         match &mut self.overlay {
             Overlay::None => Vec::new(),
             Overlay::Help => {
-                self.overlay = Overlay::None;
+                let ctrl_g =
+                    key.code == KeyCode::Char('g') && key.modifiers.contains(KeyModifiers::CONTROL);
+                if matches!(key.code, KeyCode::Esc | KeyCode::F(1)) || ctrl_g {
+                    self.overlay = Overlay::None;
+                } else {
+                    let page = self.size.1.saturating_sub(6);
+                    scroll_key(&self.help_scroll, key.code, page);
+                }
                 Vec::new()
             }
             Overlay::Spelling(_) => super::spelling::overlay_key(self, key),
@@ -1050,6 +1237,22 @@ impl App {
                     self.tell("Submitted. Here is your review.", false);
                     return vec![Effect::Save];
                 }
+                Vec::new()
+            }
+            Overlay::ConfirmQuit => {
+                self.overlay = Overlay::None;
+                if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                    return vec![Effect::SaveAndQuit];
+                }
+                Vec::new()
+            }
+            Overlay::ConfirmExam(opening, picker) => {
+                if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                    let opening = opening.clone();
+                    self.overlay = Overlay::None;
+                    return vec![Effect::StartExam(opening)];
+                }
+                self.overlay = Overlay::Picker(std::mem::take(picker));
                 Vec::new()
             }
             Overlay::SaveAs(path) => match key.code {
@@ -1099,15 +1302,21 @@ impl App {
                     vec![Effect::Open(opening)]
                 }
                 super::picker::Outcome::Exam(opening) => {
-                    self.overlay = Overlay::None;
-                    vec![Effect::StartExam(opening)]
+                    let picker = std::mem::take(picker);
+                    self.overlay = Overlay::ConfirmExam(opening, picker);
+                    Vec::new()
                 }
+                super::picker::Outcome::OpenNew(opening) => {
+                    self.overlay = Overlay::None;
+                    vec![Effect::OpenNew(opening)]
+                }
+                super::picker::Outcome::Complete(typed) => vec![Effect::CompletePath(typed)],
             },
         }
     }
 }
 
-const BODY_PLACEHOLDER: &str = "Write your précis here…";
+pub(super) const BODY_PLACEHOLDER: &str = "Write your précis here…";
 
 /// The précis text for the engine, and the length of its title prefix.
 fn compose(title: &TextArea<'_>, body: &TextArea<'_>) -> (String, usize) {
@@ -1134,6 +1343,38 @@ fn is_movement(code: KeyCode) -> bool {
 /// moves and deletions).
 fn is_navigation(code: KeyCode) -> bool {
     is_movement(code) || matches!(code, KeyCode::Backspace | KeyCode::Delete)
+}
+
+/// Lets a text field be laid out afresh at a new size: its view starts
+/// over at the top, so the next drawing brings the cursor's line into view
+/// with the text before it above (a view kept from another width can stand
+/// past the end of the text, showing empty rows). The cursor and any
+/// selection stay as they are.
+fn relayout(field: &mut TextArea<'static>) {
+    let cursor = field.cursor();
+    field.scroll((-i16::MAX, 0));
+    field.move_cursor(CursorMove::Jump(clamp16(cursor.0), clamp16(cursor.1)));
+}
+
+/// Moves a scroll position by `rows` (negative is up); the renderer clamps
+/// it to the content.
+fn scroll_by(top: &Cell<usize>, rows: isize) {
+    top.set(top.get().saturating_add_signed(rows));
+}
+
+/// Scrolls by a key: a row with `↑`/`↓`, `page` rows with `PgUp`/`PgDn`,
+/// to either end with `Home`/`End`; other keys do nothing.
+fn scroll_key(top: &Cell<usize>, code: KeyCode, page: u16) {
+    let page = isize::try_from(page.max(1)).unwrap_or(1);
+    match code {
+        KeyCode::Up => scroll_by(top, -1),
+        KeyCode::Down => scroll_by(top, 1),
+        KeyCode::PageUp => scroll_by(top, -page),
+        KeyCode::PageDown => scroll_by(top, page),
+        KeyCode::Home => top.set(0),
+        KeyCode::End => top.set(usize::MAX),
+        _ => {}
+    }
 }
 
 fn clamp16(n: usize) -> u16 {

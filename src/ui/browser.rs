@@ -15,6 +15,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -29,7 +30,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::app::Note;
 use super::theme::Theme;
 use crate::analysis::target::LengthStatus;
-use crate::store::{Listed, Origin, StoreError};
+use crate::store::{ExamState, Listed, Origin, StoreError};
 use crate::text::sanitize::one_line;
 
 /// The narrowest area the browser draws in.
@@ -42,10 +43,10 @@ const WIDTHS: [Constraint; 7] = [
     Constraint::Fill(3),
     Constraint::Fill(2),
     Constraint::Length(12),
-    Constraint::Length(8),
-    Constraint::Length(12),
+    Constraint::Length(16),
+    Constraint::Length(7),
     Constraint::Length(6),
-    Constraint::Length(5),
+    Constraint::Length(7),
 ];
 /// The chosen row's marker.
 const SYMBOL: &str = "› ";
@@ -73,7 +74,8 @@ pub struct Attempt {
     pub updated: Timestamp,
     /// `updated` as shown (`%d %b %H:%M` in the time zone given).
     pub date: String,
-    /// Practice or exam, as shown.
+    /// Practice or exam, as shown: `practice`, `exam (running)`,
+    /// `exam (time up)` or `exam (submitted)`.
     pub mode: String,
     /// Body words.
     pub words: usize,
@@ -89,6 +91,8 @@ pub struct Attempt {
     pub errors: usize,
     /// Warning flags.
     pub warnings: usize,
+    /// A running exam: its flags are not shown until time is up.
+    pub checks_hidden: bool,
     /// Time spent writing, when known (not recorded yet).
     pub time_used: Option<Duration>,
 }
@@ -112,9 +116,9 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Summarises a listed file: runs the engine on a readable draft and
-    /// formats its date in `tz`.
-    pub fn from_listed(listed: &Listed, tz: &TimeZone) -> Entry {
+    /// Summarises a listed file at `now`: runs the engine on a readable
+    /// draft and formats its date in `tz`.
+    pub fn from_listed(listed: &Listed, tz: &TimeZone, now: Timestamp) -> Entry {
         let file = listed
             .path
             .file_name()
@@ -159,7 +163,7 @@ impl Entry {
                     .to_zoned(tz.clone())
                     .strftime("%d %b %H:%M")
                     .to_string(),
-                mode: draft.mode.name().to_string(),
+                mode: draft.mode_label(now).to_string(),
                 words: report.precis.words,
                 target: report.target.words,
                 min: report.target.min,
@@ -167,6 +171,7 @@ impl Entry {
                 status: report.target.status,
                 errors: report.summary.errors,
                 warnings: report.summary.warnings,
+                checks_hidden: draft.exam_state(now) == Some(ExamState::Running),
                 time_used: draft.time_used(),
             }),
         }
@@ -574,15 +579,7 @@ fn render_table(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme)
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(Line::from(title));
-    let header_names = [
-        "Title",
-        "Source",
-        "Date",
-        "Mode",
-        "Words/target",
-        "Flags",
-        "Time",
-    ];
+    let header_names = ["Title", "Source", "Date", "Mode", "Words", "Flags", "Time"];
     let header = Row::new(header_names.iter().enumerate().map(|(i, name)| {
         if i == browser.sort.column() {
             TableCell::new(format!("{name}{}", browser.sort.arrow()))
@@ -616,7 +613,10 @@ fn render_table(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme)
     browser.offset.set(state.offset());
     if empty {
         let message = if browser.filter.is_empty() {
-            "No drafts yet: write a précis and press Ctrl+S to keep it.".to_string()
+            "No drafts yet. To start a précis, run `precis` (a built-in passage), \
+             `precis FILE` (your own text) or `precis exam` (a timed exam); in the editor, \
+             Ctrl+P chooses another passage. Drafts are saved as you type."
+                .to_string()
         } else {
             format!(
                 "No draft matches “{}”. Esc clears the filter.",
@@ -699,8 +699,12 @@ fn words_span(a: &Attempt, theme: &Theme) -> Span<'static> {
     Span::styled(format!("{}/{}", a.words, a.target), theme.length(a.status))
 }
 
-/// "✗1 ⚠2", or "✓" when nothing was flagged.
+/// "✗1 ⚠2", or "✓" when nothing was flagged, or a dim "—" while the exam
+/// runs (its checks stay hidden until time is up).
 fn flags_spans(a: &Attempt, theme: &Theme) -> Vec<Span<'static>> {
+    if a.checks_hidden {
+        return vec![Span::styled("—", theme.dim())];
+    }
     let mut spans = Vec::new();
     if a.errors > 0 {
         spans.push(Span::styled(format!("✗{}", a.errors), theme.error()));
@@ -717,18 +721,12 @@ fn flags_spans(a: &Attempt, theme: &Theme) -> Vec<Span<'static>> {
     spans
 }
 
-/// "25m", "1h05", or a dim "—" when the time is not known.
+/// The time used as the review shows it (`31:05`, `1:05:00`), or a dim
+/// "—" when it is not known.
 fn time_span(time: Option<Duration>, theme: &Theme) -> Span<'static> {
     match time {
         None => Span::styled("—", theme.dim()),
-        Some(d) => {
-            let minutes = d.as_secs() / 60;
-            if minutes < 60 {
-                Span::raw(format!("{minutes}m"))
-            } else {
-                Span::raw(format!("{}h{:02}", minutes / 60, minutes % 60))
-            }
-        }
+        Some(d) => Span::raw(crate::exam::clock::clock_text(d)),
     }
 }
 
@@ -784,25 +782,38 @@ fn render_history(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Them
     let history = browser.history();
     let attempts: Vec<&Attempt> = history.iter().filter_map(|e| e.attempt()).collect();
     let latest = attempts.last().map_or(attempt.updated, |a| a.updated);
-    let title = format!(
-        " History of “{}” · {} attempt{} · last {} ",
-        fit(&attempt.source, usize::from(area.width / 2)),
+    // The passage's name gives way first (down to a few words), then when
+    // the last attempt was, then the count.
+    let count = format!(
+        "{} attempt{}",
         attempts.len(),
-        if attempts.len() == 1 { "" } else { "s" },
-        ago(latest, now)
+        if attempts.len() == 1 { "" } else { "s" }
     );
+    let room = usize::from(area.width.saturating_sub(2));
+    let named = |tail: &str| {
+        let left = room.saturating_sub(" History of “” ".width() + tail.width());
+        (left >= 16.min(attempt.source.width()))
+            .then(|| format!(" History of “{}”{tail} ", fit(&attempt.source, left)))
+    };
+    let title = named(&format!(" · {count} · last {}", ago(latest, now)))
+        .or_else(|| named(&format!(" · {count}")))
+        .unwrap_or_else(|| {
+            super::fit::first_fitting(&[format!(" History · {count} "), " History ".into()], room)
+        });
     let inner = block.inner(area);
     frame.render_widget(block.title(title), area);
     let [list_area, chart_area] = Layout::horizontal([Constraint::Length(38), Constraint::Min(10)])
         .spacing(2)
         .areas(inner);
 
+    // Every number takes the room of the largest, and a space follows it.
+    let number = attempts.len().to_string().len().max(2);
     let items: Vec<ListItem> = attempts
         .iter()
         .enumerate()
         .map(|(n, a)| {
             let mut spans = vec![
-                Span::styled(format!("#{:<3}", n + 1), theme.dim()),
+                Span::styled(format!("#{:<number$} ", n + 1), theme.dim()),
                 Span::raw(format!("{}  ", a.date)),
             ];
             let words = words_span(a, theme);
@@ -823,17 +834,41 @@ fn render_history(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Them
 
     let [caption_area, bars_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(chart_area);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::raw("Words per attempt · target "),
-            Span::styled(
-                attempt.target.to_string(),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(format!(" ({}–{})", attempt.min, attempt.max), theme.dim()),
-        ])),
-        caption_area,
+    // The band gives way first, then the caption's first words.
+    let target = Span::styled(
+        attempt.target.to_string(),
+        Style::new().add_modifier(Modifier::BOLD),
     );
+    let band = Span::styled(format!(" ({}–{})", attempt.min, attempt.max), theme.dim());
+    // `──` is how the chart draws the target.
+    let legend = || Span::styled("──", theme.dim());
+    let captions = [
+        Line::from(vec![
+            Span::raw("Words per attempt · "),
+            legend(),
+            Span::raw(" target "),
+            target.clone(),
+            band,
+        ]),
+        Line::from(vec![
+            Span::raw("Words per attempt · "),
+            legend(),
+            Span::raw(" target "),
+            target.clone(),
+        ]),
+        Line::from(vec![
+            Span::raw("Words · "),
+            legend(),
+            Span::raw(" target "),
+            target.clone(),
+        ]),
+        Line::from(vec![legend(), Span::raw(" target "), target]),
+    ];
+    let caption = captions
+        .iter()
+        .find(|c| c.width() <= usize::from(caption_area.width))
+        .unwrap_or(&captions[captions.len() - 1]);
+    frame.render_widget(Paragraph::new(caption.clone()), caption_area);
     const BAR_WIDTH: u16 = 5;
     const BAR_GAP: u16 = 1;
     let fit = usize::from((bars_area.width + BAR_GAP) / (BAR_WIDTH + BAR_GAP)).max(1);
@@ -869,6 +904,26 @@ fn render_history(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Them
         .value_style(theme.selected())
         .label_style(theme.dim());
     frame.render_widget(chart, bars_area);
+    target_line(frame.buffer_mut(), bars_area, attempt.target, top, theme);
+}
+
+/// Draws the target as a line across the bar chart drawn in `area` (whose
+/// last row holds the labels) with `top` words at its full height: in the
+/// row the target's height falls in, wherever no bar reaches.
+fn target_line(buf: &mut Buffer, area: Rect, target: usize, top: usize, theme: &Theme) {
+    let rows = usize::from(area.height.saturating_sub(1));
+    if rows == 0 || top == 0 || target == 0 {
+        return;
+    }
+    // The chart scales a value to `value * rows / top` rows, bottom up.
+    let from_bottom = (target * rows / top).min(rows - 1);
+    let y = area.y + (rows - 1 - from_bottom) as u16;
+    for x in area.left()..area.right() {
+        let cell = &mut buf[(x, y)];
+        if cell.symbol() == " " {
+            cell.set_symbol("─").set_style(theme.dim());
+        }
+    }
 }
 
 fn render_footer(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme) {
@@ -952,6 +1007,7 @@ mod tests {
                 draft: Ok(draft),
             },
             &TimeZone::UTC,
+            Timestamp::UNIX_EPOCH,
         )
     }
 

@@ -20,6 +20,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let words = app.report.precis.title_words;
     let label = match app.marks.title_problem {
         Some(_) if app.title.is_empty() => " Title · missing ".to_string(),
+        _ if !app.shows(crate::exam::Feedback::Counts) => " Title ".to_string(),
         _ => format!(" Title · {words} words "),
     };
     let block = Block::default()
@@ -29,7 +30,15 @@ pub fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     app.remember(|a| a.title = inner);
-    draw_field(frame, inner, &app.title, &app.marks.title, focused, theme);
+    draw_field(
+        frame,
+        inner,
+        app,
+        &app.title,
+        &app.marks.title,
+        focused,
+        theme,
+    );
 }
 
 /// Draws the précis body into `area`.
@@ -37,21 +46,39 @@ pub fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Body;
     let p = &app.report.precis;
     let t = &app.report.target;
-    let label = format!(" Précis · {}/{} words ", p.words, t.words);
+    // The count is hidden where the status bar hides it (an exam with
+    // `live_feedback = "none"`).
+    let (label, style) = if app.shows(crate::exam::Feedback::Counts) {
+        (
+            format!(" Précis · {}/{} words ", p.words, t.words),
+            theme.length(t.status),
+        )
+    } else {
+        (" Précis ".to_string(), theme.border(focused))
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
         .title(label)
-        .title_style(theme.length(t.status));
+        .title_style(style);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     app.remember(|a| a.body = inner);
-    draw_field(frame, inner, &app.body, &app.marks.body, focused, theme);
+    draw_field(
+        frame,
+        inner,
+        app,
+        &app.body,
+        &app.marks.body,
+        focused,
+        theme,
+    );
 }
 
 fn draw_field(
     frame: &mut Frame,
     inner: Rect,
+    app: &App,
     field: &TextArea<'static>,
     marks: &[Mark],
     focused: bool,
@@ -64,6 +91,7 @@ fn draw_field(
     paint_marks(frame.buffer_mut(), inner, field, marks, theme);
     if focused && let Some(at) = cursor_cell(field, inner) {
         frame.set_cursor_position(at);
+        app.remember(|a| a.cursor = Some(at));
     }
 }
 
@@ -103,27 +131,29 @@ fn paint_marks(
         let (line, from) = (start.0, start.1);
         let to = if end.0 == line { end.1 } else { usize::MAX };
         let Some(text) = lines.get(line) else { break };
-        for mark in marks
+        let row_marks: Vec<&Mark> = marks
             .iter()
             .filter(|m| m.row == line && m.end > from && m.start < to)
-        {
-            let style = theme.mark(mark.kind);
-            let mut x = 0usize;
-            for (k, c) in text.chars().enumerate().skip(from) {
-                if k >= to || k >= mark.end || x >= usize::from(inner.width) {
-                    break;
-                }
-                let w = c.width().unwrap_or(1).max(1);
-                if k >= mark.start {
-                    for dx in 0..w {
-                        let cell_x = x + dx;
-                        if cell_x < usize::from(inner.width) {
-                            buf[(inner.x + cell_x as u16, inner.y + y)].set_style(style);
-                        }
-                    }
-                }
-                x += w;
+            .collect();
+        if row_marks.is_empty() {
+            continue;
+        }
+        // The row's characters with their cells, walked once for all its
+        // marks from where the row starts in its line.
+        let start = text.char_indices().nth(from).map_or(text.len(), |(i, _)| i);
+        let mut x = 0usize;
+        for (k, c) in (from..to).zip(text[start..].chars()) {
+            if x >= usize::from(inner.width) {
+                break;
             }
+            let w = c.width().unwrap_or(1).max(1);
+            for mark in row_marks.iter().filter(|m| m.start <= k && k < m.end) {
+                let style = theme.mark(mark.kind);
+                for cell_x in (x..x + w).filter(|&cx| cx < usize::from(inner.width)) {
+                    buf[(inner.x + cell_x as u16, inner.y + y)].set_style(style);
+                }
+            }
+            x += w;
         }
     }
 }

@@ -24,6 +24,8 @@ pub enum Command {
     Flags,
     /// Highlight every figure of the source.
     Figures,
+    /// The model précis beside the student's, in the exam review.
+    Model,
     /// Move focus to the next pane.
     NextPane,
     /// Move focus to the previous pane.
@@ -42,6 +44,8 @@ pub enum Command {
     Paste,
     /// Select the whole field.
     SelectAll,
+    /// Put or correct the declared count `(N words)` at the end.
+    DeclareCount,
 }
 
 /// A binding as the help screen lists it.
@@ -60,7 +64,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Ctrl+Q",
-        what: "save and quit",
+        what: "save and quit (in an exam, asks first)",
     },
     Binding {
         keys: "Tab / Shift+Tab",
@@ -76,7 +80,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Ctrl+Z / Ctrl+Y",
-        what: "undo / redo",
+        what: "undo / redo, a word at a time",
     },
     Binding {
         keys: "Shift+arrows",
@@ -95,8 +99,20 @@ pub const BINDINGS: &[Binding] = &[
         what: "move by word",
     },
     Binding {
+        keys: "Ctrl+W, Ctrl+Backspace",
+        what: "delete the word before the cursor",
+    },
+    Binding {
+        keys: "Ctrl+Home / Ctrl+End",
+        what: "to the start / end of the text",
+    },
+    Binding {
+        keys: "Ctrl+T",
+        what: "put or correct the word count (N words) at the end",
+    },
+    Binding {
         keys: "Ctrl+F",
-        what: "flags panel: ↑/↓ choose, Enter jumps to it (on a spelling flag: suggestions; a adds the word to your list)",
+        what: "flags panel: ↑/↓ choose, Enter jumps to it; a submitted exam's flags and review take turns",
     },
     Binding {
         keys: "Ctrl+N",
@@ -108,7 +124,11 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Ctrl+E",
-        what: "in an exam: submit now (asks first)",
+        what: "exam: submit (asks first); while reading: start writing",
+    },
+    Binding {
+        keys: "Ctrl+O",
+        what: "exam review: the model précis beside yours",
     },
     Binding {
         keys: "Ctrl+K",
@@ -120,15 +140,15 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "↑/↓ PgUp/PgDn Home/End",
-        what: "scroll the source (when it has focus); the mouse wheel works too",
+        what: "scroll the source or the exam review (when it has focus); the mouse wheel works too",
     },
     Binding {
         keys: "Esc",
-        what: "close the flags panel or a highlight",
+        what: "close the flags panel, the exam review or a highlight",
     },
     Binding {
         keys: "F1 or Ctrl+G",
-        what: "this help",
+        what: "this help (↑/↓ PgUp/PgDn scroll it, Esc closes it)",
     },
 ];
 
@@ -147,6 +167,7 @@ pub fn command_for(key: KeyEvent) -> Option<Command> {
             'e' => Some(Command::Submit),
             'f' => Some(Command::Flags),
             'n' => Some(Command::Figures),
+            'o' => Some(Command::Model),
             'z' if shift => Some(Command::Redo),
             'z' => Some(Command::Undo),
             'y' => Some(Command::Redo),
@@ -154,6 +175,7 @@ pub fn command_for(key: KeyEvent) -> Option<Command> {
             'x' => Some(Command::Cut),
             'v' => Some(Command::Paste),
             'a' => Some(Command::SelectAll),
+            't' => Some(Command::DeclareCount),
             _ => None,
         },
         KeyCode::F(1) => Some(Command::Help),

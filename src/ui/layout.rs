@@ -38,6 +38,19 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
+/// `box_area` widened by a column on each side, inside `within`: what an
+/// overlay clears, so no lone letter of the text under it shows between its
+/// border and the pane's.
+pub fn with_margin(box_area: Rect, within: Rect) -> Rect {
+    let x = box_area.x.saturating_sub(1).max(within.x);
+    let right = (box_area.right() + 1).min(within.right());
+    Rect {
+        x,
+        width: right.saturating_sub(x),
+        ..box_area
+    }
+}
+
 /// What the panel under the précis holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {

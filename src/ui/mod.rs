@@ -4,13 +4,20 @@
 
 pub mod app;
 pub mod browser;
+pub mod echo;
+pub mod editing;
 pub mod editor_pane;
+pub mod exam_dialogs;
+mod exam_flow;
+pub mod fit;
 pub mod flags_panel;
 pub mod help;
 pub mod keys;
 pub mod layout;
 pub mod marks;
+pub mod model_pane;
 pub mod picker;
+pub mod quiet_backend;
 pub mod runtime;
 pub mod source_pane;
 pub mod spelling;
@@ -29,6 +36,7 @@ use theme::Theme;
 /// Draws the whole screen for `app`.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
+    app.remember(|a| a.cursor = None);
     let panel = if app.review_open {
         layout::Panel::Review
     } else if app.flags_open {
@@ -36,7 +44,24 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     } else {
         layout::Panel::None
     };
-    let Some(areas) = layout::split(area, panel, app.title_field_shown()) else {
+    // A message longer than the bottom row takes up to three rows, the
+    // panes giving way until the next key; in a window too short for that,
+    // it is shortened to one.
+    let note_rows = app
+        .note
+        .as_ref()
+        .map_or(1, |n| status_bar::note_rows(n, area.width))
+        .max(1);
+    let extra = if area.height >= layout::MIN_HEIGHT + note_rows - 1 {
+        note_rows - 1
+    } else {
+        0
+    };
+    let panes = ratatui::layout::Rect {
+        height: area.height - extra,
+        ..area
+    };
+    let Some(areas) = layout::split(panes, panel, app.title_field_shown()) else {
         // No field is on screen: nothing may be typed into one.
         app.remember(|a| *a = app::Areas::default());
         let message = format!(
@@ -57,7 +82,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         );
         return;
     };
-    source_pane::render(frame, areas.source, app, theme);
+    match app.model_shown() {
+        Some(model) => model_pane::render(frame, areas.source, app, model, theme),
+        None => source_pane::render(frame, areas.source, app, theme),
+    }
     if app.title_field_shown() {
         editor_pane::render_title(frame, areas.title, app, theme);
     } else {
@@ -72,19 +100,30 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                 timing,
                 timeline: &app.timeline,
             };
-            crate::exam::review::render(frame, bottom, &review, theme);
+            app.remember(|a| a.flags = bottom);
+            let focused = app.focus == app::Focus::Flags;
+            crate::exam::review::render(frame, bottom, &review, &app.review_scroll, focused, theme);
+            model_pane::render_hint(frame, bottom, app, theme);
         }
         (Some(flags), _) => flags_panel::render(frame, flags, app, theme),
         (None, _) => {}
     }
     status_bar::render(frame, areas.status, app, theme);
-    status_bar::render_footer(frame, areas.footer, app, theme);
+    let footer = ratatui::layout::Rect {
+        height: areas.footer.height + extra,
+        ..areas.footer
+    };
+    status_bar::render_footer(frame, footer, app, theme);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => help::render(frame, area, theme),
+        Overlay::Help => help::render(frame, area, &app.help_scroll, theme),
         Overlay::Picker(p) => picker::render(frame, area, p, theme),
         Overlay::SaveAs(path) => help::render_save_as(frame, area, app, path, theme),
-        Overlay::ConfirmSubmit => help::render_confirm_submit(frame, area, theme),
+        Overlay::ConfirmSubmit => exam_dialogs::render_submit(frame, area, app, theme),
+        Overlay::ConfirmQuit => exam_dialogs::render_quit(frame, area, app, theme),
+        Overlay::ConfirmExam(opening, _) => {
+            exam_dialogs::render_start(frame, area, app, opening, theme);
+        }
         Overlay::Spelling(choice) => spelling::render(frame, area, choice, theme),
         Overlay::Browser(b, opened) => {
             frame.render_widget(ratatui::widgets::Clear, area);

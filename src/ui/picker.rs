@@ -5,7 +5,10 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{
+    Block, Borders, Clear, HighlightSpacing, List, ListItem, ListState, Paragraph,
+};
+use unicode_width::UnicodeWidthStr;
 
 use super::app::Opening;
 use super::theme::Theme;
@@ -20,6 +23,9 @@ pub struct Picker {
     pub query: String,
     /// The chosen row among the matches.
     pub selected: usize,
+    /// A line under the search: the files a path could complete to, or why
+    /// a path could not be opened (`true`: a problem).
+    pub hint: Option<(String, bool)>,
 }
 
 /// What a key did to the picker.
@@ -33,9 +39,23 @@ pub enum Outcome {
     Open(Opening),
     /// Close it and start a timed exam on this.
     Exam(Opening),
+    /// Close it and start a new draft on this, even if one exists.
+    OpenNew(Opening),
+    /// Complete the typed path from the files on disk.
+    Complete(String),
 }
 
 impl Picker {
+    /// A picker showing `query` again with a `problem` under it (a path that
+    /// could not be opened, kept so it can be corrected).
+    pub fn with_problem(query: &str, problem: String) -> Self {
+        Self {
+            query: query.to_string(),
+            selected: 0,
+            hint: Some((problem, true)),
+        }
+    }
+
     /// The built-in passages whose title or id contains the query.
     pub fn matches(&self) -> Vec<&'static Passage> {
         let q = self.query.trim().to_lowercase();
@@ -59,7 +79,17 @@ impl Picker {
     /// Handles a key.
     pub fn key(&mut self, key: KeyEvent) -> Outcome {
         let n = self.matches().len();
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if !matches!(key.code, KeyCode::Tab) {
+            self.hint = None;
+        }
         match key.code {
+            KeyCode::Tab if n == 0 && !self.query.trim().is_empty() => {
+                return Outcome::Complete(self.query.clone());
+            }
+            KeyCode::Char('n') if ctrl => {
+                return self.chosen().map_or(Outcome::Stay, Outcome::OpenNew);
+            }
             KeyCode::Esc => return Outcome::Close,
             KeyCode::Char('c' | 'q' | 'p') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 return Outcome::Close;
@@ -88,30 +118,67 @@ impl Picker {
     }
 }
 
-/// Draws the picker centred over `area`.
+/// Columns of a row after the title: words and target.
+const NUMBERS: usize = 24;
+
+/// Draws the picker centred over `area`: the keys in its bottom border as
+/// far as they fit, each passage's title shortened to leave its words and
+/// target in view.
 pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
     let width = area.width.saturating_sub(4).min(90);
     let height = area
         .height
         .saturating_sub(2)
-        .min(passages::ALL.len() as u16 + 7);
+        .min(passages::ALL.len() as u16 + 5);
     let box_area = super::layout::centred(area, width, height);
-    frame.render_widget(Clear, box_area);
+    frame.render_widget(Clear, super::layout::with_margin(box_area, area));
+    let room = usize::from(width.saturating_sub(2));
+    let keys = super::fit::first_fitting(
+        &[
+            " Enter open · Ctrl+E timed exam · Esc cancel ".to_string(),
+            " Enter open · Ctrl+E exam · Esc cancel ".to_string(),
+            " Enter · Ctrl+E exam · Esc ".to_string(),
+        ],
+        room,
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title( " Choose a passage · type to search, or a file path · Enter open · Ctrl+E exam · Esc cancel ");
+        .title(" Choose a passage ")
+        .title_bottom(keys);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
     let [query_area, list_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    let hint = super::fit::first_fitting(
+        &[
+            "  type a title to search, or a file path".to_string(),
+            "  a title, or a file path".to_string(),
+            String::new(),
+        ],
+        room.saturating_sub(9 + picker.query.width()),
+    );
     let query = Line::from(vec![
         Span::styled("Search: ", theme.dim()),
         Span::raw(one_line(&picker.query)),
         Span::styled("█", theme.dim()),
+        Span::styled(
+            if picker.query.is_empty() {
+                hint
+            } else {
+                String::new()
+            },
+            theme.dim(),
+        ),
     ]);
-    frame.render_widget(Paragraph::new(query), query_area);
+    let hint = match &picker.hint {
+        Some((text, true)) => Line::styled(one_line(text), theme.error()),
+        Some((text, false)) => Line::styled(one_line(text), theme.dim()),
+        None => Line::raw(""),
+    };
+    frame.render_widget(Paragraph::new(vec![query, hint]), query_area);
     let matches = picker.matches();
+    let title_room = room.saturating_sub(CHOSEN.width() + NUMBERS).min(52);
     let items: Vec<ListItem> = if matches.is_empty() {
         vec![ListItem::new(Span::styled(
             "No passage matches: Enter opens it as a file path.",
@@ -123,8 +190,10 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
             .map(|p| {
                 let words = p.words();
                 let target = Target::new(words, TargetRule::default(), 0.05).words;
+                let title = super::fit::shorten(p.title(), title_room);
+                let pad = title_room.saturating_sub(title.width());
                 ListItem::new(Line::from(vec![
-                    Span::raw(format!("{:<52}", p.title())),
+                    Span::raw(format!("{title}{}", " ".repeat(pad))),
                     Span::styled(format!("{words:>5} words  target {target:>4}"), theme.dim()),
                 ]))
             })
@@ -132,11 +201,15 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
     };
     let list = List::new(items)
         .highlight_style(theme.selected())
-        .highlight_symbol("› ");
+        .highlight_symbol(CHOSEN)
+        .highlight_spacing(HighlightSpacing::Always);
     let mut state =
         ListState::default().with_selected((!matches.is_empty()).then_some(picker.selected));
     frame.render_stateful_widget(list, list_area, &mut state);
 }
+
+/// The mark beside the chosen passage.
+const CHOSEN: &str = "› ";
 
 #[cfg(test)]
 mod tests {
@@ -156,6 +229,24 @@ mod tests {
         assert_eq!(
             p.key(key(KeyCode::Enter)),
             Outcome::Open(Opening::BuiltIn("silk-road".into()))
+        );
+    }
+
+    #[test]
+    fn tab_completes_a_path_and_ctrl_n_starts_afresh() {
+        let mut p = Picker::default();
+        for c in "~/pass".chars() {
+            p.key(key(KeyCode::Char(c)));
+        }
+        assert_eq!(p.key(key(KeyCode::Tab)), Outcome::Complete("~/pass".into()));
+        let mut p = Picker::default();
+        for c in "silk".chars() {
+            p.key(key(KeyCode::Char(c)));
+        }
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert_eq!(
+            p.key(ctrl_n),
+            Outcome::OpenNew(Opening::BuiltIn("silk-road".into()))
         );
     }
 

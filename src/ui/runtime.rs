@@ -6,28 +6,28 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use jiff::{Timestamp, Zoned};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Cell;
-use ratatui::crossterm::cursor::MoveTo;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEventKind, KeyModifiers,
+    Event,
 };
-use ratatui::crossterm::style::Print;
-use ratatui::crossterm::{execute, queue};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::layout::Position;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use super::app::{Action, App, Effect, Focus, Opening, Overlay, SaveState, Source, Start};
+use super::app::{Action, App, Effect, Opening, Overlay, SaveState, Source, Start};
 use super::browser::{Browser, Entry};
-use super::editor_pane;
+use super::echo::{self, Echo, Echoed};
+use super::quiet_backend::QuietBackend;
 use super::theme::Theme;
 use crate::analysis::Settings;
 use crate::analysis::spelling::Language;
@@ -48,7 +48,7 @@ pub enum StartWith {
     /// The drafts browser (over the latest draft); closing it quits.
     Drafts,
     /// A timed exam on this source (a file, `-`), or on a built-in passage
-    /// not yet attempted in an exam.
+    /// not yet attempted, in practice or in an exam.
     Exam(Option<String>),
 }
 
@@ -116,13 +116,26 @@ pub enum RunError {
 /// At most this many queued events are applied between two frames.
 const BURST: usize = 256;
 
-/// From this many bytes, a source gets a note while it is indexed.
-const LARGE_SOURCE: usize = 4 << 20;
-
-/// Reads a source file (or standard input) into a source; `lossy` replaces
-/// bytes that are not UTF-8.
-fn file_source(path: &str, counting: CountingOptions, lossy: bool) -> Result<Source, InputError> {
+/// Reads a source argument into a source: a file (`~/` expanded), standard
+/// input for `-`, or a built-in passage by id or number when no file has
+/// that name; `lossy` replaces bytes that are not UTF-8. A large file is
+/// analysed on another thread, which sends the result to `incoming`.
+fn file_source(
+    arg: &str,
+    counting: CountingOptions,
+    lossy: bool,
+    incoming: &Sender<Read>,
+) -> Result<Source, InputError> {
+    let path = match input::source_arg(arg) {
+        input::SourceArg::BuiltIn(p) => {
+            return Source::built_in(p.id, counting)
+                .ok_or_else(|| InputError::NotFound(p.id.to_string()));
+        }
+        input::SourceArg::File(path) => path,
+    };
+    let path = path.as_str();
     let text = input::read_text(path, lossy)?;
+    input::check_source(&text, &input::display_name(path))?;
     let origin = if path == "-" {
         Origin::Stdin
     } else {
@@ -137,7 +150,15 @@ fn file_source(path: &str, counting: CountingOptions, lossy: bool) -> Result<Sou
             .file_name()
             .map_or(path.to_string(), |n| n.to_string_lossy().into_owned())
     };
-    Ok(Source::from_text(text, origin, counting, &name))
+    let Some(opening) = Source::opening(&text, origin.clone(), counting, &name) else {
+        return Ok(Source::from_text(text, origin, counting, &name));
+    };
+    let incoming = incoming.clone();
+    std::thread::spawn(move || {
+        let whole = Source::from_text(text, origin, counting, &name);
+        let _ = incoming.send(Read::Source(Box::new(whole)));
+    });
+    Ok(opening)
 }
 
 /// The local time of day, for "saved 12:03".
@@ -153,9 +174,12 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         .clone()
         .map_or_else(DraftStore::default_data_dir, Ok)
         .and_then(|dir| DraftStore::open(&dir));
+    // Terminal events, and the analysis of a large source, reach the main
+    // loop here.
+    let (incoming, events) = mpsc::channel();
     let (mut start, greeting) = match &options.start {
         StartWith::File(path) => {
-            let source = file_source(path, counting, options.lossy)?;
+            let source = file_source(path, counting, options.lossy, &incoming)?;
             (
                 Start::fresh(source, options.settings, Timestamp::now()),
                 "New draft: write your précis in the lower or right pane. F1 for help.".to_string(),
@@ -163,7 +187,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         }
         StartWith::Exam(path) => {
             let source = match path {
-                Some(path) => file_source(path, counting, options.lossy)?,
+                Some(path) => file_source(path, counting, options.lossy, &incoming)?,
                 None => {
                     let id = store
                         .as_ref()
@@ -187,9 +211,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
                         .to_string();
                     let title = draft.source.title.clone().unwrap_or_default();
                     let greeting = if draft.mode == Mode::Exam && !draft.is_submitted() {
-                        format!(
-                            "Resumed your exam on “{title}”: the clock kept running. Ctrl+E submits early."
-                        )
+                        crate::exam::prompts::resumed_note(&title)
                     } else {
                         format!(
                             "Resumed your draft on “{title}” ({when}) · Ctrl+P for another passage"
@@ -230,7 +252,10 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         written_to: None,
         exam: options.exam,
         echo: Echo::default(),
-        strays: Vec::new(),
+        incoming: incoming.clone(),
+        unshown: true,
+        echoes_handled: 0,
+        echoed: Vec::new(),
         typed_at: Instant::now(),
         // The dictionaries load once the first frame is up and typing
         // pauses (`load` below).
@@ -249,18 +274,6 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
     crate::analysis::coverage::vectors::preload();
     let mut terminal = enter()?;
     let size = terminal.size()?;
-    let bytes = start.source.analysis.text().len();
-    if bytes > LARGE_SOURCE {
-        // Indexing a source this big takes seconds: say so, not a blank screen.
-        let note = one_line(&format!(
-            "Indexing {} ({} MB)…",
-            start.source.name,
-            bytes.div_ceil(1 << 20)
-        ));
-        terminal.draw(|frame| {
-            frame.render_widget(ratatui::widgets::Paragraph::new(note), frame.area())
-        })?;
-    }
     let mut app = App::new(start, counting, (size.width, size.height));
     app.tell(greeting, false);
     if let Some(notice) = &options.notice {
@@ -269,9 +282,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
     if let Err(e) = &session.store {
         app.tell(format!("drafts cannot be saved: {e}"), true);
     }
-    app.feedback = options.exam.feedback;
-    app.defer_analysis = true;
-    app.reanalyse();
+    session.prepare(&mut app);
     for effect in app.tick(Timestamp::now()) {
         session.apply(&mut app, effect);
     }
@@ -280,14 +291,31 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         session.browse(&mut app);
         app.exit_with_browser = true;
     }
-    let outcome = session.event_loop(&mut terminal, &mut app);
+    spawn_reader(
+        incoming,
+        Arc::clone(&session.echo),
+        Arc::clone(&session.stop),
+    );
+    let outcome = session.event_loop(&mut terminal, &mut app, &events);
     // No echo may reach the terminal once the editor has left it.
-    *session.echo.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    echo::stop(&session.echo);
     // Whatever ended the loop (quit, a signal, a lost terminal), save first.
     if app.has_text() && !matches!(app.save, SaveState::Saved(_)) {
         session.save(&mut app);
     }
     leave();
+    // Quitting a running exam: one line says when its time is up.
+    if let Some(exam) = app
+        .exam
+        .filter(|_| session.stop.load(Ordering::Relaxed) == 0)
+        && let Some(line) = crate::exam::prompts::leaving_line(
+            &exam,
+            Timestamp::now(),
+            &jiff::tz::TimeZone::system(),
+        )
+    {
+        let _ = writeln!(io::stderr(), "{line}");
+    }
     let outcome = outcome.map(|()| match session.stop.load(Ordering::Relaxed) {
         0 => Ended::Quit,
         signal => Ended::Signal(signal),
@@ -314,16 +342,21 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
 
 /// Raw mode, the alternate screen, mouse capture and bracketed paste, with
 /// a panic hook that undoes all of them.
-fn enter() -> io::Result<DefaultTerminal> {
+fn enter() -> io::Result<Screen> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
         previous(info);
         rescue_on_panic();
     }));
-    let terminal = ratatui::try_init()?;
-    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    Ok(terminal)
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    Terminal::new(QuietBackend::new())
 }
 
 /// The latest text and where to write it if the editor crashes.
@@ -347,126 +380,49 @@ fn rescue_on_panic() {
     }
 }
 
+/// The terminal the editor draws on.
+type Screen = Terminal<QuietBackend>;
+
+/// What reaches the main loop from other threads.
+enum Read {
+    /// A terminal event, and what was echoed for it if anything.
+    Event(Event, Option<Echoed>),
+    /// A stop was asked for and nothing more is waiting in the terminal:
+    /// every key typed before it has been sent.
+    Drained,
+    /// The whole analysis of a large source shown so far from its opening.
+    Source(Box<Source>),
+    /// The terminal can no longer be read (it was closed).
+    Gone,
+}
+
 /// Reads terminal events on their own thread. The main loop then never
 /// blocks inside the terminal library, which spins for ever once the
 /// terminal has hung up; it sees the hang-up signal and saves instead.
 /// The thread also echoes typed keys at the spot the main loop publishes.
-fn spawn_reader(echo: Echo) -> Receiver<Read> {
-    let (tx, rx) = mpsc::channel();
+/// It polls rather than blocks, so that after a signal it can read what is
+/// still waiting in the terminal and say when there is nothing more.
+fn spawn_reader(tx: Sender<Read>, echo: Echo, stop: Arc<AtomicUsize>) {
     std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            let echoed = echo_ahead(&echo, &event);
-            if tx.send(Read { event, echoed }).is_err() {
+        loop {
+            let read = match event::poll(POLL) {
+                Ok(true) => match event::read() {
+                    Ok(event) => {
+                        let echoed = echo::echo_ahead(&echo, &event);
+                        Read::Event(event, echoed)
+                    }
+                    Err(_) => Read::Gone,
+                },
+                Ok(false) if stop.load(Ordering::Relaxed) != 0 => Read::Drained,
+                Ok(false) => continue,
+                Err(_) => Read::Gone,
+            };
+            let last = matches!(read, Read::Drained | Read::Gone);
+            if tx.send(read).is_err() || last {
                 break;
             }
         }
     });
-    rx
-}
-
-/// Where the input thread may write the next typed character at once: the
-/// cell it would land in and the cells left on that row. The main loop sets
-/// it after each frame when a character typed now would simply be appended
-/// at the cursor, and clears it otherwise.
-#[derive(Debug, Clone, Copy)]
-struct Spot {
-    at: Position,
-    room: u16,
-}
-
-/// The spot, shared by the main loop and the input thread.
-type Echo = Arc<Mutex<Option<Spot>>>;
-
-/// A terminal event, and where the input thread echoed it if it did.
-struct Read {
-    event: Event,
-    echoed: Option<(Position, char)>,
-}
-
-/// A printable key with no Ctrl or Alt: the character it types.
-fn typed_char(event: &Event) -> Option<char> {
-    match event {
-        Event::Key(k)
-            if k.kind == KeyEventKind::Press
-                && !k
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            match k.code {
-                KeyCode::Char(c) if c == ' ' || c.is_ascii_graphic() => Some(c),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
-}
-
-/// Writes a typed character at the spot before the main loop sees the key,
-/// so the student sees it at once; the frame that follows draws the same
-/// cell (or, if the key did something else, the main loop writes the cell
-/// again as the frame has it). Any other event clears the spot.
-fn echo_ahead(echo: &Echo, event: &Event) -> Option<(Position, char)> {
-    let mut spot = echo.lock().unwrap_or_else(PoisonError::into_inner);
-    let c = typed_char(event);
-    let (Some(c), Some(s)) = (c, spot.as_mut()) else {
-        *spot = None;
-        return None;
-    };
-    if s.room < 2 {
-        // The character and the cursor after it must both fit on the row.
-        *spot = None;
-        return None;
-    }
-    let at = s.at;
-    let mut out = io::stdout().lock();
-    let _ = queue!(out, MoveTo(at.x, at.y), Print(c)).and_then(|()| out.flush());
-    s.at.x += 1;
-    s.room -= 1;
-    Some((at, c))
-}
-
-/// The spot for the next key: the cursor's cell when a printable key would
-/// be appended there (a text field has focus, nothing covers it, editing is
-/// open, no selection, the cursor ends its line).
-fn spot_for(app: &App) -> Option<Spot> {
-    let writing = matches!(app.overlay, Overlay::None)
-        && !app.read_only
-        && !matches!(app.phase(), Some(crate::exam::clock::Phase::Reading(_)));
-    let areas = app.areas.get();
-    let (field, inner) = match app.focus {
-        Focus::Body => (&app.body, areas.body),
-        Focus::Title => (&app.title, areas.title),
-        Focus::Source | Focus::Flags => return None,
-    };
-    let ratatui_textarea::DataCursor(row, col) = field.cursor();
-    let at_end = field
-        .lines()
-        .get(row)
-        .is_some_and(|l| l.chars().count() == col);
-    if !writing || !at_end || field.selection_range().is_some() {
-        return None;
-    }
-    let at = editor_pane::cursor_cell(field, inner)?;
-    Some(Spot {
-        at,
-        room: inner.right().saturating_sub(at.x),
-    })
-}
-
-/// Whether `c`, echoed at `at`, is where the text now has it: just before
-/// the cursor, which moved one cell right.
-fn landed(app: &App, c: char, at: Position) -> bool {
-    let (field, inner) = match app.focus {
-        Focus::Body => (&app.body, app.areas.get().body),
-        Focus::Title => (&app.title, app.areas.get().title),
-        Focus::Source | Focus::Flags => return false,
-    };
-    let ratatui_textarea::DataCursor(row, col) = field.cursor();
-    let before_cursor = col
-        .checked_sub(1)
-        .and_then(|k| field.lines().get(row)?.chars().nth(k));
-    before_cursor == Some(c)
-        && editor_pane::cursor_cell(field, inner) == Some(Position::new(at.x + 1, at.y))
 }
 
 /// Gives the terminal back as it was.
@@ -499,9 +455,18 @@ struct Session {
     exam: ExamOptions,
     /// Where the input thread may echo the next key.
     echo: Echo,
-    /// Cells where an echoed key did not land: written again after the
-    /// next frame.
-    strays: Vec<Position>,
+    /// Where a large source's analysis is sent, to reach the main loop.
+    incoming: Sender<Read>,
+    /// Whether something changed that no echo has shown: the frame is then
+    /// drawn before the analysis.
+    unshown: bool,
+    /// How many echoed keys have been applied.
+    echoes_handled: u64,
+    /// Cells the input thread echoed keys into: written again after the
+    /// next frame as that frame has them, so no cell shows a character the
+    /// text does not have (a key that wrapped, went to another field, or
+    /// arrived in a burst with others).
+    echoed: Vec<Position>,
     /// When the text last changed, for measuring coverage once typing
     /// pauses.
     typed_at: Instant,
@@ -517,6 +482,10 @@ const IDLE_SAVE: Duration = Duration::from_millis(500);
 const MAX_UNSAVED: Duration = Duration::from_secs(2);
 /// How often the loop wakes to autosave or notice a signal.
 const TICK: Duration = Duration::from_millis(200);
+/// How often the input thread, waiting for a key, looks for a signal.
+const POLL: Duration = Duration::from_millis(50);
+/// The longest a signal waits for the keys typed before it to be read.
+const DRAIN_LIMIT: Duration = Duration::from_secs(1);
 /// How long typing pauses before coverage is measured again (it then takes
 /// a few milliseconds, so it is on screen well within 150 ms of the pause).
 const COVERAGE_PAUSE: Duration = Duration::from_millis(100);
@@ -524,16 +493,13 @@ const COVERAGE_PAUSE: Duration = Duration::from_millis(100);
 impl Session {
     fn event_loop(
         &mut self,
-        terminal: &mut DefaultTerminal,
+        terminal: &mut Screen,
         app: &mut App,
+        events: &Receiver<Read>,
     ) -> Result<(), RunError> {
-        let events = spawn_reader(Arc::clone(&self.echo));
         loop {
             if self.stop.load(Ordering::Relaxed) != 0 {
-                // Keys already read but not yet applied are part of the text.
-                while let Ok(event) = events.try_recv() {
-                    self.handle(app, event);
-                }
+                self.drain(app, events);
                 return Ok(());
             }
             for effect in app.tick(Timestamp::now()) {
@@ -556,37 +522,11 @@ impl Session {
                 }
                 self.spelling.request(app);
             }
-            {
-                // The input thread writes echoes too: not during a frame.
-                let _frame = io::stdout().lock();
-                // The keystroke is drawn first, then analysed and drawn
-                // again: the frame does not wait for the checks.
-                let drawn = terminal.draw(|frame| super::render(frame, app, &self.theme))?;
-                if !self.strays.is_empty() {
-                    // Echoes that went astray are not in the frame's diff:
-                    // their cells are written again as the frame has them.
-                    let area = drawn.area;
-                    let cells: Vec<(u16, u16, Cell)> = self
-                        .strays
-                        .drain(..)
-                        .filter(|p| area.contains(*p))
-                        .map(|p| (p.x, p.y, drawn.buffer[p].clone()))
-                        .collect();
-                    let backend = terminal.backend_mut();
-                    backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
-                    Backend::flush(backend)?;
-                    // Puts the cursor back where the frame left it.
-                    terminal.draw(|frame| super::render(frame, app, &self.theme))?;
-                }
-                if app.settle() {
-                    terminal.draw(|frame| super::render(frame, app, &self.theme))?;
-                }
-            }
+            self.draw(terminal, app)?;
             self.first_frame.get_or_insert_with(Instant::now);
             if app.quit {
                 return Ok(());
             }
-            *self.echo.lock().unwrap_or_else(PoisonError::into_inner) = spot_for(app);
             let wait = if app.coverage_due {
                 COVERAGE_PAUSE
                     .saturating_sub(self.typed_at.elapsed())
@@ -595,13 +535,17 @@ impl Session {
                 TICK
             };
             match events.recv_timeout(wait) {
-                Ok(event) => {
-                    self.handle(app, event);
+                Ok(Read::Gone) => return Ok(()),
+                Ok(read) => {
+                    self.take(app, read);
                     // Keys that arrived meanwhile (a fast typist, a paste
                     // without brackets) are applied before the next frame.
                     for _ in 0..BURST {
-                        let Ok(event) = events.try_recv() else { break };
-                        self.handle(app, event);
+                        match events.try_recv() {
+                            Ok(Read::Gone) => return Ok(()),
+                            Ok(read) => self.take(app, read),
+                            Err(_) => break,
+                        }
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => {}
@@ -610,11 +554,83 @@ impl Session {
         }
     }
 
+    /// Draws what changed. Keys the input thread echoed are on screen
+    /// already: their text is analysed first and drawn in one frame, and the
+    /// cells they wrote are then written again as the frame has them. Any
+    /// other change is drawn first and analysed after, so the frame never
+    /// waits for the checks. The terminal is written to only where a cell
+    /// changed (see `QuietBackend`).
+    fn draw(&mut self, terminal: &mut Screen, app: &mut App) -> io::Result<()> {
+        let spot = {
+            // The input thread writes echoes too: not during a frame.
+            let _frame = io::stdout().lock();
+            if !self.unshown {
+                app.settle();
+            }
+            self.unshown = false;
+            let drawn = terminal.draw(|frame| super::render(frame, app, &self.theme))?;
+            let mut spot = echo::spot_for(app, drawn.buffer);
+            if !self.echoed.is_empty() {
+                // Echoed cells are not in the frame's diff: they are written
+                // again as the frame has them, then the cursor put back.
+                let area = drawn.area;
+                let cells: Vec<(u16, u16, Cell)> = self
+                    .echoed
+                    .drain(..)
+                    .filter(|p| area.contains(*p))
+                    .map(|p| (p.x, p.y, drawn.buffer[p].clone()))
+                    .collect();
+                let backend = terminal.backend_mut();
+                backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
+                backend.forget_cursor();
+                if let Some(at) = app.areas.get().cursor {
+                    backend.set_cursor_position(at)?;
+                }
+                Backend::flush(backend)?;
+            }
+            if app.settle() {
+                let drawn = terminal.draw(|frame| super::render(frame, app, &self.theme))?;
+                spot = echo::spot_for(app, drawn.buffer);
+            }
+            spot
+        };
+        echo::publish(&self.echo, spot, self.echoes_handled);
+        Ok(())
+    }
+
+    /// Applies what another thread sent: a terminal event, or the whole
+    /// analysis of a large source.
+    fn take(&mut self, app: &mut App, read: Read) {
+        match read {
+            Read::Event(event, echoed) => self.handle(app, event, echoed),
+            Read::Source(mut whole) => {
+                whole.analysis.set_speller(self.spelling.speller());
+                if app.source_analysed(*whole) {
+                    self.unshown = true;
+                }
+            }
+            Read::Drained | Read::Gone => {}
+        }
+    }
+
+    /// On a signal: applies every key typed before it, those the input
+    /// thread has sent and those still waiting in the terminal, which it
+    /// reads until it finds none (for at most a second).
+    fn drain(&mut self, app: &mut App, events: &Receiver<Read>) {
+        let until = Instant::now() + DRAIN_LIMIT;
+        while let Some(left) = until.checked_duration_since(Instant::now()) {
+            match events.recv_timeout(left) {
+                Ok(Read::Drained | Read::Gone) | Err(_) => return,
+                Ok(read) => self.take(app, read),
+            }
+        }
+    }
+
     /// Applies one terminal event and notes whether the text changed; a key
     /// the input thread echoed that did not land where it was drawn asks for
     /// a repaint.
-    fn handle(&mut self, app: &mut App, read: Read) {
-        let action = match read.event {
+    fn handle(&mut self, app: &mut App, event: Event, echoed: Option<Echoed>) {
+        let action = match event {
             Event::Key(k) => Action::Key(k),
             Event::Paste(s) => Action::Paste(s),
             Event::Mouse(m) => Action::Mouse(m),
@@ -629,11 +645,17 @@ impl Session {
         for effect in app.update(action) {
             self.apply(app, effect);
         }
-        if let Some((at, c)) = read.echoed
-            && !(app.revision != before && landed(app, c, at))
-        {
-            self.strays.push(at);
-            *self.echo.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        let shown = echoed.is_some_and(|e| app.revision != before && echo::landed(app, e.c, e.at));
+        if let Some(e) = echoed {
+            self.echoes_handled += 1;
+            self.echoed.extend(e.positions());
+        }
+        if !shown {
+            self.unshown = true;
+            if echoed.is_some() {
+                // Keys echoed after this one would go astray too.
+                echo::stop(&self.echo);
+            }
         }
         if app.revision != before {
             let now = Instant::now();
@@ -671,7 +693,10 @@ impl Session {
     }
 
     fn save(&mut self, app: &mut App) {
-        if !app.has_text() && matches!(app.save, SaveState::Saved(_)) {
+        // Nothing changed since the draft was opened or last saved: its file,
+        // and so its date, stay as they are.
+        let unchanged = app.revision == self.saved_revision || !app.has_text();
+        if unchanged && matches!(app.save, SaveState::Saved(_)) {
             return;
         }
         self.last_attempt = Some(Instant::now());
@@ -768,12 +793,127 @@ impl Session {
                     }
                 }
             }
-            Effect::Open(opening) => self.replace_draft(app, &opening, false),
+            Effect::Open(opening) => {
+                if !self.resume_passage(app, &opening) {
+                    self.replace_draft(app, &opening, false);
+                }
+            }
+            Effect::OpenNew(opening) => self.replace_draft(app, &opening, false),
+            Effect::CompletePath(typed) => {
+                if let Overlay::Picker(picker) = &mut app.overlay {
+                    let (query, hint) = complete_path(&typed);
+                    picker.query = query;
+                    picker.hint = hint.map(|h| (h, false));
+                }
+            }
+        }
+    }
+}
+
+/// Completes a typed path from the files on disk: the one file or folder it
+/// can only be, else as far as all candidates agree; and, when several are
+/// left, a line naming them.
+fn complete_path(typed: &str) -> (String, Option<String>) {
+    if typed == "~" {
+        return ("~/".to_string(), None);
+    }
+    let expanded = input::expand_home(typed);
+    let (dir, prefix) = match expanded.rfind('/') {
+        Some(i) => (&expanded[..=i], &expanded[i + 1..]),
+        None => ("", expanded.as_str()),
+    };
+    let listing = std::fs::read_dir(if dir.is_empty() { "." } else { dir });
+    let Ok(listing) = listing else {
+        return (
+            typed.to_string(),
+            Some(format!("no folder {}", one_line(dir))),
+        );
+    };
+    let mut names: Vec<(String, bool)> = listing
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let folder = e.file_type().is_ok_and(|t| t.is_dir());
+            (name.starts_with(prefix) && !name.starts_with('.')).then_some((name, folder))
+        })
+        .collect();
+    names.sort();
+    // Keep what the student typed (`~/` stays `~/`), with the completion.
+    let base = &typed[..typed.len() - prefix.len().min(typed.len())];
+    match names.as_slice() {
+        [] => (typed.to_string(), Some("no file starts so".to_string())),
+        [(name, folder)] => (
+            format!("{base}{name}{}", if *folder { "/" } else { "" }),
+            None,
+        ),
+        many => {
+            let first = &many[0].0;
+            let common = first
+                .char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .take_while(|&end| many.iter().all(|(n, _)| n.starts_with(&first[..end])))
+                .last()
+                .map_or("", |end| &first[..end]);
+            let shown: Vec<&str> = many.iter().take(6).map(|(n, _)| n.as_str()).collect();
+            let more = if many.len() > 6 { ", …" } else { "" };
+            let agreed = if common.len() >= prefix.len() {
+                common
+            } else {
+                prefix
+            };
+            (
+                format!("{base}{agreed}"),
+                Some(format!("{}{more}", shown.join(", "))),
+            )
         }
     }
 }
 
 impl Session {
+    /// Sets up a new app as every app in this session runs: what a running
+    /// exam shows, how long an exam started from the picker runs, and
+    /// analysis after the frame; then analyses it under those settings.
+    fn prepare(&self, app: &mut App) {
+        app.source.analysis.set_speller(self.spelling.speller());
+        app.feedback = self.exam.feedback;
+        app.exam_plan = crate::exam::Plan {
+            writing: self.exam.time,
+            reading: self.exam.reading,
+        };
+        app.defer_analysis = true;
+        app.reanalyse();
+    }
+
+    /// Opens the latest practice draft on a built-in passage the student
+    /// chose, when there is one, rather than starting over; `false` when
+    /// there is none (or it is not a built-in passage).
+    fn resume_passage(&mut self, app: &mut App, opening: &Opening) -> bool {
+        let Opening::BuiltIn(id) = opening else {
+            return false;
+        };
+        let origin = Origin::BuiltIn { id: id.clone() };
+        let Some(draft) = self
+            .store
+            .as_ref()
+            .ok()
+            .and_then(|s| s.latest_practice_on(&origin))
+        else {
+            return false;
+        };
+        if draft.id == app.draft_id {
+            app.tell("This is your draft on that passage already.", false);
+            return true;
+        }
+        let id = draft.id.clone();
+        self.open_draft(app, &id);
+        app.flags_open = false;
+        app.tell(
+            "Resumed your draft on this passage · Ctrl+P, then Ctrl+N on it, starts a new one",
+            false,
+        );
+        true
+    }
+
     /// Saves the draft in the editor, then replaces it with a new one on
     /// `opening`: a practice draft, or an exam with its clock started. If the
     /// save failed, the draft stays open so nothing is lost.
@@ -790,13 +930,20 @@ impl Session {
             Opening::BuiltIn(id) => {
                 Source::built_in(id, self.counting).ok_or_else(|| format!("no passage '{id}'"))
             }
-            Opening::File(path) => {
-                file_source(path, self.counting, self.lossy).map_err(|e| e.to_string())
-            }
+            Opening::File(path) => file_source(path, self.counting, self.lossy, &self.incoming)
+                .map_err(|e| e.to_string()),
         };
         let source = match source {
             Ok(source) => source,
-            Err(e) => return app.tell(e, true),
+            Err(e) => {
+                // The path stays typed, to be corrected.
+                if let Opening::File(path) = opening {
+                    app.overlay = Overlay::Picker(super::picker::Picker::with_problem(path, e));
+                } else {
+                    app.tell(e, true);
+                }
+                return;
+            }
         };
         let name = one_line(&source.name);
         let mut start = if exam {
@@ -807,9 +954,8 @@ impl Session {
         let size = app.size;
         start.source.analysis.set_speller(self.spelling.speller());
         *app = App::new(start, self.counting, size);
+        self.prepare(app);
         if exam {
-            app.feedback = self.exam.feedback;
-            app.reanalyse();
             let _ = app.tick(Timestamp::now());
             app.tell(exam_greeting(self.exam), false);
         } else {
@@ -826,10 +972,11 @@ impl Session {
         match &self.store {
             Ok(store) => {
                 let tz = jiff::tz::TimeZone::system();
+                let now = Timestamp::now();
                 let entries = store
                     .list()
                     .iter()
-                    .map(|l| Entry::from_listed(l, &tz))
+                    .map(|l| Entry::from_listed(l, &tz, now))
                     .collect();
                 app.overlay = Overlay::Browser(Box::new(Browser::new(entries)), Timestamp::now());
             }
@@ -857,13 +1004,14 @@ impl Session {
                 let mut start = Start::resume(draft, self.counting);
                 start.source.analysis.set_speller(self.spelling.speller());
                 *app = App::new(start, self.counting, size);
-                app.flags_open = true;
+                self.prepare(app);
                 self.saved_revision = 0;
+                app.show_opened();
+                // An exam whose time ran out meanwhile is handed in now.
+                for effect in app.tick(Timestamp::now()) {
+                    self.apply(app, effect);
+                }
                 self.keep_rescue(app);
-                app.tell(
-                    "Opened your draft: its report is in the flags panel (Esc closes it)",
-                    false,
-                );
             }
             Err(e) => {
                 if let Overlay::Browser(browser, _) = &mut app.overlay {
@@ -899,37 +1047,28 @@ fn exam_greeting(exam: ExamOptions) -> String {
     let time = crate::exam::clock::clock_text(exam.time);
     match exam.reading {
         Some(r) => format!(
-            "Exam: read for {}, then write for {time}. Ctrl+E submits early.",
+            "Exam: read for {}, then write for {time}. Ctrl+E starts writing early.",
             crate::exam::clock::clock_text(r)
         ),
         None => format!("Exam: {time} to write. Ctrl+E submits early."),
     }
 }
 
-/// A built-in passage never attempted in an exam (chosen by the clock's
-/// nanoseconds among them), else the one whose last exam is oldest.
+/// The built-in passage for `precis exam` with none named: one not yet
+/// attempted in practice or in an exam (chosen by the clock's nanoseconds
+/// among them), else the one whose latest attempt is oldest.
 fn unattempted_passage(store: &DraftStore) -> &'static str {
-    let mut last_exam: std::collections::HashMap<String, Timestamp> =
-        std::collections::HashMap::new();
-    for draft in store.list().into_iter().filter_map(|l| l.draft.ok()) {
-        if let (Mode::Exam, Origin::BuiltIn { id }) = (draft.mode, &draft.source.origin) {
-            let when = last_exam.entry(id.clone()).or_insert(draft.updated);
-            *when = (*when).max(draft.updated);
-        }
-    }
-    let fresh: Vec<&'static str> = passages::ALL
-        .iter()
-        .map(|p| p.id)
-        .filter(|id| !last_exam.contains_key(*id))
+    let drafts: Vec<_> = store
+        .list()
+        .into_iter()
+        .filter_map(|l| l.draft.ok())
         .collect();
-    if !fresh.is_empty() {
-        let pick = Timestamp::now().subsec_nanosecond().unsigned_abs() as usize % fresh.len();
-        return fresh[pick];
-    }
-    passages::ALL
-        .iter()
-        .min_by_key(|p| last_exam.get(p.id).copied())
-        .map_or(passages::ALL[0].id, |p| p.id)
+    let attempts = drafts.iter().filter_map(|d| match &d.source.origin {
+        Origin::BuiltIn { id } => Some((id.as_str(), d.updated)),
+        Origin::File { .. } | Origin::Stdin => None,
+    });
+    let pick = Timestamp::now().subsec_nanosecond().unsigned_abs() as usize;
+    crate::exam::choice::passage_for_exam(attempts, pick)
 }
 
 /// Where to offer writing the précis when the drafts folder fails: the home
@@ -938,4 +1077,35 @@ fn fallback_path(id: &str) -> String {
     let dir = directories::BaseDirs::new()
         .map_or_else(|| PathBuf::from("."), |d| d.home_dir().to_path_buf());
     dir.join(format!("precis-{id}.txt")).display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::complete_path;
+
+    #[test]
+    fn paths_complete_as_far_as_the_files_agree() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in ["passage-one.txt", "passage-two.md", "notes.txt"] {
+            std::fs::write(dir.path().join(name), "x").expect("file");
+        }
+        std::fs::create_dir(dir.path().join("papers")).expect("folder");
+        let base = format!("{}/", dir.path().display());
+        let (query, hint) = complete_path(&format!("{base}pass"));
+        assert_eq!(query, format!("{base}passage-"));
+        assert_eq!(hint.as_deref(), Some("passage-one.txt, passage-two.md"));
+        assert_eq!(
+            complete_path(&format!("{base}no")).0,
+            format!("{base}notes.txt")
+        );
+        assert_eq!(
+            complete_path(&format!("{base}pap")).0,
+            format!("{base}papers/")
+        );
+        assert_eq!(
+            complete_path(&format!("{base}zz")).1.as_deref(),
+            Some("no file starts so")
+        );
+        assert_eq!(complete_path("~").0, "~/");
+    }
 }

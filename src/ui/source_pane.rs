@@ -16,7 +16,7 @@ use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Widget,
 };
 use rustc_hash::FxHasher;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{App, Focus};
 use super::theme::Theme;
@@ -152,15 +152,22 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
 /// Draws the source pane into `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let analysis = &app.source.analysis;
-    let counts = format!(
-        " · {} words · target {} ",
-        analysis.words(),
-        app.report.target.words
-    );
-    let room = usize::from(area.width.saturating_sub(2))
-        .saturating_sub(counts.chars().count() + " Source: ".len());
-    let name = crate::text::shorten(&crate::text::sanitize::one_line(&app.source.name), room);
-    let title = format!(" Source: {name}{counts}");
+    let title = if app.source.is_partial() {
+        super::fit::shorten(
+            &format!(
+                " Source: {} · reading… ",
+                crate::text::sanitize::one_line(&app.source.name)
+            ),
+            usize::from(area.width.saturating_sub(2)),
+        )
+    } else {
+        title(
+            &crate::text::sanitize::one_line(&app.source.name),
+            analysis.words(),
+            app.report.target.words,
+            usize::from(area.width.saturating_sub(2)),
+        )
+    };
     let focused = app.focus == Focus::Source;
     let mut block = Block::default()
         .borders(Borders::ALL)
@@ -255,6 +262,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             &mut state,
         );
     }
+}
+
+/// The least of a source's name shown before the name gives way to the
+/// counts.
+const MIN_NAME: usize = 10;
+
+/// The pane's title in `width` columns: the source's name, its words and
+/// the target; a long name is shortened (by display width) down to
+/// [`MIN_NAME`] columns, then the word count goes, then the name.
+fn title(name: &str, words: usize, target: usize, width: usize) -> String {
+    let named = |counts: &str, prefix: &str| {
+        let room = width.saturating_sub(prefix.width() + counts.width());
+        (room >= MIN_NAME.min(name.width()))
+            .then(|| format!("{prefix}{}{counts}", super::fit::shorten(name, room)))
+    };
+    let full = format!(" · {words} words · target {target} ");
+    let short = format!(" · target {target} ");
+    named(&full, " Source: ")
+        .or_else(|| named(&short, " "))
+        .unwrap_or_else(|| {
+            super::fit::first_fitting(&[format!(" Source{short}"), " Source ".to_string()], width)
+        })
 }
 
 /// Columns of the coverage gutter: the bar and a space.
@@ -356,6 +385,23 @@ mod tests {
 
     fn rows(text: &str, width: usize) -> Vec<&str> {
         wrap(text, 0, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn the_title_gives_way_by_design() {
+        let name = "这是一个非常长的中文标题用于测试";
+        let wide = title(name, 3000, 1000, 100);
+        assert_eq!(wide, format!(" Source: {name} · 3000 words · target 1000 "));
+        let half = title(name, 3000, 1000, 48);
+        assert_eq!(half, " Source: 这是一个非… · 3000 words · target 1000 ");
+        assert!(half.width() <= 48);
+        assert_eq!(title(name, 3000, 1000, 30), " 这是一个非常… · target 1000 ");
+        assert_eq!(title(name, 3000, 1000, 24), " Source · target 1000 ");
+        assert_eq!(title(name, 3000, 1000, 12), " Source ");
+        assert_eq!(
+            title("Tax", 449, 150, 38),
+            " Source: Tax · 449 words · target 150 "
+        );
     }
 
     #[test]

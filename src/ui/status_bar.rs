@@ -3,41 +3,76 @@
 //! title, and whether the draft is saved; and below it the main keys.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, Note, SaveState};
+use super::fit::{self, Part};
+use super::flags_panel::Tally;
 use super::theme::Theme;
 use crate::analysis::target::LengthStatus;
 use crate::exam::{Feedback, clock};
-use crate::report::{FlagKind, Severity};
+use crate::report::Severity;
 use crate::text::sanitize::one_line;
 
-/// From this width the status bar and footer use their long forms.
-const ROOMY: u16 = 90;
+/// Cells of the length gauge in its long and short forms.
+const GAUGE: [usize; 2] = [12, 5];
 
-/// Draws the status line into `area` (one row).
+/// Draws the status line into `area` (one row). A narrow bar gives up,
+/// in this order: half the gauge, the rest of it, the band, the time of the
+/// last save, UPSC's "no title", the hint that checks are hidden (first its
+/// "until the review"), the exam's time used, good news ("figures ✓",
+/// "title ✓", "no flags ✓"), the count's "words", `saved`, a title
+/// problem, the clock's "left", how far from the band, the word "flags",
+/// then the flags, and last the word "figures". The word count, the
+/// number of wrong figures, the clock, `NOT SAVED` and `read-only` are
+/// never given up.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let roomy = area.width >= ROOMY;
-    let clock = exam_clock(app, theme);
-    let [clock_area, gauge_area, text_area, save_area] = Layout::horizontal([
-        Constraint::Length(clock.as_ref().map_or(0, |c| c.width() as u16 + 2)),
-        Constraint::Length(if roomy { 14 } else { 6 }),
-        Constraint::Min(1),
-        Constraint::Length(if roomy { 13 } else { 9 }),
-    ])
-    .areas(area);
-    if let Some(clock) = clock {
-        frame.render_widget(Paragraph::new(clock), clock_area);
+    // A column of margin at each end.
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    let line = fit::bar(
+        left_parts(app, theme),
+        save_part(app, theme).into_iter().collect(),
+        usize::from(inner.width),
+        theme.dim(),
+    );
+    frame.render_widget(Paragraph::new(line), inner);
+}
+
+/// The parts from the left edge: clock, gauge, count, then the checks.
+fn left_parts(app: &App, theme: &Theme) -> Vec<Part> {
+    let mut parts: Vec<Part> = exam_clock(app, theme).into_iter().collect();
+    if app.source.is_partial() {
+        let megabytes = app.source.text().len().div_ceil(1 << 20);
+        parts.push(
+            Part::new(" │ ")
+                .or(
+                    40,
+                    vec![Span::styled(
+                        format!("reading the source ({megabytes} MB): counts and checks follow"),
+                        theme.dim(),
+                    )],
+                )
+                .or(0, vec![Span::styled("reading the source…", theme.dim())]),
+        );
+        return parts;
     }
     if !app.shows(Feedback::Counts) {
-        frame.render_widget(
-            Paragraph::new(Span::styled("words hidden until the review", theme.dim())),
-            text_area,
+        parts.push(
+            Part::new(" │ ")
+                .or(
+                    50,
+                    vec![Span::styled("words hidden until the review", theme.dim())],
+                )
+                .or(0, vec![Span::styled("words hidden", theme.dim())]),
         );
-        return;
+        return parts;
     }
     let t = &app.report.target;
     let words = app.report.precis.words;
@@ -46,182 +81,285 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         (words as f64 / t.words as f64).min(1.0)
     };
-    let gauge = LineGauge::default()
-        .ratio(ratio)
-        .filled_style(theme.length(t.status))
-        .unfilled_style(theme.dim())
-        .label("");
-    frame.render_widget(
-        gauge,
-        Rect {
-            width: gauge_area.width.saturating_sub(1),
-            ..gauge_area
-        },
+    let length = theme.length(t.status);
+    let count = Span::styled(format!("{words}/{} words", t.words), length);
+    let with_gauge = |cells| {
+        let mut spans = gauge(ratio, cells, length, theme);
+        spans.extend([Span::raw(" "), count.clone()]);
+        spans
+    };
+    parts.push(
+        Part::new(" │ ")
+            .or(10, with_gauge(GAUGE[0]))
+            .or(12, with_gauge(GAUGE[1]))
+            .or(45, vec![count.clone()])
+            .or(
+                0,
+                vec![Span::styled(format!("{words}/{}", t.words), length)],
+            ),
     );
-
-    let sep = || Span::styled(" │ ", theme.dim());
+    parts.push(
+        Part::new(" ")
+            .or(
+                15,
+                vec![Span::styled(format!("({}–{})", t.min, t.max), length)],
+            )
+            .or_nothing(),
+    );
     let where_ = match t.status {
         LengthStatus::Under => format!("{} to go", t.min - words),
         LengthStatus::Within => "on target".to_string(),
         LengthStatus::Over => format!("{} over", words - t.max),
     };
-    let band = if roomy {
-        format!(" ({}–{}) {where_}", t.min, t.max)
-    } else {
-        format!(" {where_}")
-    };
-    let mut spans = vec![
-        Span::styled(format!("{words}/{} words", t.words), theme.length(t.status)),
-        Span::styled(band, theme.length(t.status)),
-        sep(),
-    ];
-    if !app.shows(Feedback::All) {
-        spans.push(Span::styled("checks hidden until the review", theme.dim()));
-        frame.render_widget(Paragraph::new(Line::from(spans)), text_area);
-        return;
-    }
-    let figures = app
-        .report
-        .flags
-        .iter()
-        .filter(|f| f.kind.is_number() && f.severity != Severity::Info)
-        .count();
-    let others = app
-        .report
-        .flags
-        .iter()
-        .filter(|f| f.severity != Severity::Info && counts_as_other(f.kind))
-        .count();
-    spans.push(if figures > 0 {
-        Span::styled(
-            format!("✗ {figures} figure{}", plural(figures)),
-            theme.error(),
-        )
-    } else {
-        Span::styled("figures ✓", theme.good())
-    });
-    spans.push(sep());
-    spans.push(if others > 0 {
-        Span::styled(
-            format!("⚠ {others} flag{}", plural(others)),
-            theme.warning(),
-        )
-    } else {
-        Span::styled("style ✓", theme.good())
-    });
-    spans.push(sep());
-    spans.push(
-        match (app.marks.title_problem, app.report.precis.title.is_some()) {
-            (Some(_), false) => Span::styled("no title", theme.error()),
-            (Some(_), true) => Span::styled("title ✗", theme.warning()),
-            (None, true) => Span::styled("title ✓", theme.good()),
-            (None, false) => Span::styled("no title", theme.dim()),
-        },
+    parts.push(
+        Part::new(" ")
+            .or(65, vec![Span::styled(where_, length)])
+            .or_nothing(),
     );
-    frame.render_widget(Paragraph::new(Line::from(spans)), text_area);
-    let save = match &app.save {
-        _ if app.read_only => Span::styled("read-only", theme.warning()),
-        SaveState::Saved(Some(at)) if roomy => Span::styled(format!("saved {at}"), theme.good()),
-        SaveState::Saved(_) => Span::styled("saved", theme.good()),
-        SaveState::Unsaved => Span::styled("unsaved", theme.warning()),
-        SaveState::Failed(_) => Span::styled("NOT SAVED", theme.error()),
+    if let Some(selected) = app.selected_words() {
+        parts.push(
+            Part::new(" · ")
+                .or(
+                    60,
+                    vec![Span::styled(format!("{selected} selected"), theme.key())],
+                )
+                .or(
+                    0,
+                    vec![Span::styled(format!("{selected} sel"), theme.key())],
+                ),
+        );
+    }
+    if !app.shows(Feedback::All) {
+        parts.push(
+            Part::new(" │ ")
+                .or(
+                    35,
+                    vec![Span::styled("checks hidden until the review", theme.dim())],
+                )
+                .or(25, vec![Span::styled("checks hidden", theme.dim())])
+                .or_nothing(),
+        );
+        return parts;
+    }
+    let Tally {
+        wrong_figures: figures,
+        flags,
+        ..
+    } = Tally::of(&app.report.flags);
+    parts.push(if figures > 0 {
+        Part::new(" │ ")
+            .or(
+                80,
+                vec![Span::styled(
+                    format!("✗ {figures} figure{}", plural(figures)),
+                    theme.error(),
+                )],
+            )
+            .or(0, vec![Span::styled(format!("✗ {figures}"), theme.error())])
+    } else if app
+        .report
+        .flags
+        .iter()
+        .any(|f| f.kind.is_number() && f.severity != Severity::Info)
+    {
+        // A figure to check is no error, but no good news either.
+        Part::new(" │ ")
+    } else {
+        Part::new(" │ ")
+            .or(40, vec![Span::styled("figures ✓", theme.good())])
+            .or_nothing()
+    });
+    let errors = app
+        .report
+        .flags
+        .iter()
+        .any(|f| f.severity == Severity::Error);
+    let (mark, style) = if errors {
+        ("✗ ", theme.error())
+    } else {
+        ("⚠ ", theme.warning())
     };
-    frame.render_widget(Paragraph::new(Line::from(save)).right_aligned(), save_area);
+    parts.push(if flags > 0 {
+        Part::new(" │ ")
+            .or(
+                70,
+                vec![Span::styled(
+                    format!("{mark}{flags} flag{}", plural(flags)),
+                    style,
+                )],
+            )
+            .or(8, vec![Span::styled(format!("{mark}{flags}"), style)])
+            .or_nothing()
+    } else {
+        Part::new(" │ ")
+            .or(40, vec![Span::styled("no flags ✓", theme.good())])
+            .or_nothing()
+    });
+    let title = match (app.marks.title_problem, app.report.precis.title.is_some()) {
+        (Some(_), false) => Part::new(" │ ").or(55, vec![Span::styled("no title", theme.error())]),
+        (Some(_), true) => Part::new(" │ ").or(55, vec![Span::styled("title ✗", theme.warning())]),
+        (None, true) => Part::new(" │ ").or(40, vec![Span::styled("title ✓", theme.good())]),
+        (None, false) => Part::new(" │ ").or(20, vec![Span::styled("no title", theme.dim())]),
+    };
+    parts.push(title.or_nothing());
+    parts
 }
 
-/// The exam clock: reading time, time left (yellow from five minutes, red
-/// from one), or the time used once submitted.
-fn exam_clock(app: &App, theme: &Theme) -> Option<Line<'static>> {
+/// The length gauge as `cells` cells, the filled share in `filled`.
+fn gauge(ratio: f64, cells: usize, filled: Style, theme: &Theme) -> Vec<Span<'static>> {
+    let full = ((ratio * cells as f64).round() as usize).min(cells);
+    vec![
+        Span::styled("━".repeat(full), filled),
+        Span::styled("─".repeat(cells - full), theme.dim()),
+    ]
+}
+
+/// Whether the text is safe, against the right edge: nothing until
+/// something was saved, then `saved` and its time; `unsaved`, `NOT SAVED`
+/// when saving failed, and `read-only` for a submitted exam.
+fn save_part(app: &App, theme: &Theme) -> Option<Part> {
+    let part = Part::new("");
+    Some(match &app.save {
+        _ if app.read_only => part.or(90, vec![Span::styled("read-only", theme.warning())]),
+        SaveState::Failed(_) => part.or(100, vec![Span::styled("NOT SAVED", theme.error())]),
+        SaveState::Saved(None) => return None,
+        SaveState::Saved(Some(at)) => part
+            .or(18, vec![Span::styled(format!("saved {at}"), theme.good())])
+            .or(50, vec![Span::styled("saved", theme.good())])
+            .or_nothing(),
+        SaveState::Unsaved => part
+            .or(50, vec![Span::styled("unsaved", theme.dim())])
+            .or_nothing(),
+    })
+}
+
+/// The exam clock: reading time, time left (in the warning colour from
+/// five minutes, red from one), or the time used once submitted.
+fn exam_clock(app: &App, theme: &Theme) -> Option<Part> {
     let timing = app.exam?;
-    let span = match clock::phase(&timing, app.now) {
+    let part = Part::new("");
+    Some(match clock::phase(&timing, app.now) {
         clock::Phase::Reading(left) => {
-            Span::styled(format!("reading {}", clock::clock_text(left)), theme.dim())
+            let left = clock::clock_text(left);
+            part.or(
+                60,
+                vec![Span::styled(format!("reading {left}"), theme.dim())],
+            )
+            .or(0, vec![Span::styled(left.clone(), theme.dim())])
         }
         clock::Phase::Writing(left) => {
             let style = match clock::urgency(left) {
-                clock::Urgency::Calm => {
-                    Style::default().add_modifier(ratatui::style::Modifier::BOLD)
-                }
-                clock::Urgency::FiveMinutes => {
-                    theme.warning().add_modifier(ratatui::style::Modifier::BOLD)
-                }
-                clock::Urgency::OneMinute => theme
-                    .error()
-                    .add_modifier(ratatui::style::Modifier::REVERSED),
+                clock::Urgency::Calm => Style::default().add_modifier(Modifier::BOLD),
+                clock::Urgency::FiveMinutes => theme.warning().add_modifier(Modifier::BOLD),
+                clock::Urgency::OneMinute => theme.error().add_modifier(Modifier::REVERSED),
             };
-            Span::styled(format!("⏱ {} left", clock::clock_text(left)), style)
+            let left = clock::clock_text(left);
+            part.or(60, vec![Span::styled(format!("⏱ {left} left"), style)])
+                .or(0, vec![Span::styled(format!("⏱ {left}"), style)])
         }
         clock::Phase::Over => {
-            let used = timing.time_used();
-            Span::styled(
-                format!(
-                    "submitted {}",
-                    used.map(clock::clock_text).unwrap_or_default()
-                ),
-                theme.dim(),
+            let used = timing
+                .time_used()
+                .map(clock::clock_text)
+                .unwrap_or_default();
+            part.or(
+                30,
+                vec![Span::styled(format!("submitted {used}"), theme.dim())],
             )
+            .or(0, vec![Span::styled("submitted", theme.dim())])
         }
-    };
-    Some(Line::from(vec![Span::raw(" "), span, Span::raw(" ")]))
+    })
 }
 
-/// Draws a message in the bottom row, in red when it reports a problem; the
-/// editor and the drafts browser both show theirs this way.
+/// The most rows a message takes at the bottom of the editor.
+pub const NOTE_ROWS: usize = 3;
+
+/// How many rows `note` takes when wrapped to `width` columns (at most
+/// [`NOTE_ROWS`]).
+pub fn note_rows(note: &Note, width: u16) -> u16 {
+    fit::wrap(&one_line(&note.text), usize::from(width), NOTE_ROWS).len() as u16
+}
+
+/// Draws a message into the bottom rows `area`, wrapped at spaces (and
+/// shortened with "…" when it needs more rows than `area` has), in red
+/// when it reports a problem; the editor and the drafts browser both show
+/// theirs this way.
 pub fn render_note(frame: &mut Frame, area: Rect, note: &Note, theme: &Theme) {
     let style = if note.problem {
         theme.error()
     } else {
         Style::default()
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(one_line(&note.text), style)),
-        area,
+    let rows = fit::wrap(
+        &one_line(&note.text),
+        usize::from(area.width),
+        usize::from(area.height),
     );
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|row| Line::styled(row, style))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// Draws the bottom row: the app's message when there is one (until the
-/// next key), otherwise the main keys, nano-style.
+/// Draws the bottom rows: the app's message when there is one (until the
+/// next key), otherwise the keys that work now, nano-style: in an exam
+/// being written, submitting rather than other passages and drafts; in a
+/// submitted one, copying it to practice rather than saving. A narrow
+/// footer gives up the keys the help lists first.
 pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(note) = &app.note {
         render_note(frame, area, note, theme);
         return;
     }
-    let keys = [
-        ("^S", "Save", "Save"),
-        ("^Q", "Quit", "Quit"),
-        ("Tab", "Pane", "Pane"),
-        ("^F", "Flags", "Flags"),
-        ("^N", "Figures", "Figs"),
-        ("^P", "Passages", "Pass"),
-        ("^D", "Drafts", "Drafts"),
-        ("F1", "Help", "Help"),
-    ];
-    let roomy = area.width >= ROOMY;
-    let mut spans = Vec::new();
-    // Narrow footers leave out ^N (it is in the help) so F1 Help stays.
-    for (key, long, short) in keys.into_iter().filter(|(k, _, _)| roomy || *k != "^N") {
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(if roomy {
-            format!(" {long}  ")
-        } else {
-            format!(" {short} ")
-        }));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// Whether a flag counts among "other flags": not a figure, not the length
-/// or the title, which have their own places in the bar.
-fn counts_as_other(kind: FlagKind) -> bool {
-    !kind.is_number()
-        && !matches!(
-            kind,
-            FlagKind::TooLong
-                | FlagKind::TooShort
-                | FlagKind::MissingTitle
-                | FlagKind::TitleLength
-                | FlagKind::TitleNotAllowed
-        )
+    let keys: &[(&str, &str, &str, u8)] = if app.exam_running() {
+        &[
+            ("^S", "Save", "Save", 90),
+            ("^Q", "Quit", "Quit", 90),
+            ("Tab", "Pane", "Pane", 40),
+            ("^E", "Submit", "Submit", 95),
+            ("^F", "Flags", "Flags", 50),
+            ("F1", "Help", "Help", 99),
+        ]
+    } else if app.read_only {
+        &[
+            ("^Q", "Quit", "Quit", 90),
+            ("Tab", "Pane", "Pane", 40),
+            ("^F", "Flags/review", "Flags", 60),
+            ("^K", "Copy to practice", "Copy", 80),
+            ("^D", "Drafts", "Drafts", 50),
+            ("F1", "Help", "Help", 99),
+        ]
+    } else {
+        &[
+            ("^S", "Save", "Save", 90),
+            ("^Q", "Quit", "Quit", 90),
+            ("Tab", "Pane", "Pane", 40),
+            ("^F", "Flags", "Flags", 70),
+            ("^N", "Figures", "Figs", 10),
+            ("^P", "Passages", "Pass", 60),
+            ("^D", "Drafts", "Drafts", 50),
+            ("F1", "Help", "Help", 99),
+        ]
+    };
+    let hidden = !app.shows(Feedback::All);
+    let parts: Vec<Part> = keys
+        .iter()
+        .filter(|(key, ..)| !(hidden && *key == "^F"))
+        .map(|&(key, long, short, keep)| {
+            let key = Span::styled(key, theme.key());
+            let part = Part::new("  ");
+            let part = if short == long {
+                part
+            } else {
+                part.or(30, vec![key.clone(), Span::raw(format!(" {long}"))])
+            };
+            part.or(keep, vec![key, Span::raw(format!(" {short}"))])
+                .or_nothing()
+        })
+        .collect();
+    let line = fit::bar(parts, Vec::new(), usize::from(area.width), Style::new());
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 fn plural(n: usize) -> &'static str {

@@ -1,11 +1,20 @@
 //! Colours and emphasis. Only the terminal's own palette is used (no fixed
-//! RGB), so light and dark themes both read well; with `NO_COLOR` set,
-//! emphasis comes from underline, bold and reverse video alone.
+//! RGB), and only the colours that read on light, dark and Solarized
+//! backgrounds alike: red, green, magenta and cyan. Yellow is unreadable on
+//! a light background, blue on a dark one, and colour 8 (bright black) is
+//! the background itself in Solarized Dark, so none of them is used: quiet
+//! text is dim, warnings are magenta, and a count still short of the band is
+//! bold in the terminal's own colour. With `NO_COLOR` set, emphasis comes
+//! from underline, bold, dim and reverse video alone.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use super::marks::MarkKind;
 use crate::analysis::target::LengthStatus;
+
+/// The colour of warnings: magenta reads on light, dark and Solarized
+/// backgrounds, where yellow does not.
+const WARNING: Color = Color::Magenta;
 
 /// The styles the editor draws with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +53,7 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             MarkKind::Error => self.fg(Color::Red).patch(underline),
             MarkKind::UnknownFigure => self
-                .fg(Color::Yellow)
+                .fg(WARNING)
                 .patch(underline)
                 .add_modifier(Modifier::BOLD),
             MarkKind::Copied => self.fg(Color::Magenta).patch(underline),
@@ -55,7 +64,7 @@ impl Theme {
                 .patch(underline)
                 .add_modifier(Modifier::ITALIC),
             MarkKind::Variant => Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM),
-            MarkKind::Warning => self.fg(Color::Yellow).patch(underline),
+            MarkKind::Warning => self.fg(WARNING).patch(underline),
             MarkKind::Info => underline.add_modifier(Modifier::DIM),
         }
     }
@@ -92,7 +101,7 @@ impl Theme {
             } else {
                 Modifier::empty()
             }),
-            Some(Severity::Warning) => self.fg(Color::Yellow).add_modifier(if focused {
+            Some(Severity::Warning) => self.fg(WARNING).add_modifier(if focused {
                 Modifier::BOLD
             } else {
                 Modifier::empty()
@@ -101,10 +110,11 @@ impl Theme {
         }
     }
 
-    /// The length gauge and count: under, within or over the band.
+    /// The length gauge and count: under the band in the terminal's own
+    /// colour (a précis on its way is no warning), green within, red over.
     pub fn length(&self, status: LengthStatus) -> Style {
         match status {
-            LengthStatus::Under => self.fg(Color::Yellow),
+            LengthStatus::Under => Style::new(),
             LengthStatus::Within => self.fg(Color::Green),
             LengthStatus::Over => self.fg(Color::Red),
         }
@@ -118,7 +128,7 @@ impl Theme {
 
     /// Warnings in the status bar and flag list.
     pub fn warning(&self) -> Style {
-        self.fg(Color::Yellow)
+        self.fg(WARNING)
     }
 
     /// Good news: within band, saved.
@@ -138,6 +148,19 @@ impl Theme {
 
     /// The chosen row of a list.
     pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// Placeholder text in an empty field (the text widget's own default,
+    /// colour 8, vanishes in Solarized Dark).
+    pub fn placeholder() -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    /// Selected text in a field (the text widget's own default, a light
+    /// blue background, hides Solarized's text and every colour under
+    /// `NO_COLOR`).
+    pub fn selection() -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 }

@@ -44,6 +44,16 @@ pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
     effects
 }
 
+/// Renders `app` at `width`×`height` (in colour or not) and returns the
+/// cells, styles included.
+pub fn drawn(app: &App, width: u16, height: u16, colour: bool) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| precis::ui::render(frame, app, &Theme::new(colour)))
+        .expect("draws");
+    terminal.backend().buffer().clone()
+}
+
 /// Renders `app` at `width`×`height` and returns the screen as text;
 /// under each row with underlined cells, a row of `^` marks them.
 pub fn screen(app: &App, width: u16, height: u16) -> String {

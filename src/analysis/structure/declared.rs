@@ -20,6 +20,15 @@ pub struct Declared {
     pub approx: bool,
 }
 
+/// A declared count as an exam answer writes it: `(97 words)`, `(1 word)`.
+pub fn statement(words: usize) -> String {
+    if words == 1 {
+        "(1 word)".to_string()
+    } else {
+        format!("({words} words)")
+    }
+}
+
 /// Words that make a count approximate, before or after the number.
 const APPROX: &str =
     r"(?:approx(?:imately|\.)?|appx\.?|app\.|about|around|nearly|roughly|almost|~|ca\.|circa)";

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::words;
-pub use declared::Declared;
+pub use declared::{Declared, statement};
 pub use title::TitleForm;
 
 /// The parts of a précis, as byte ranges into its text.

@@ -241,8 +241,10 @@ enum Casing {
 }
 
 fn casing(line: &str) -> Casing {
+    // Capitals: cased letters, none lower-case (a script without case,
+    // such as Chinese, is no title in capitals).
     let letters = || line.chars().filter(|c| c.is_alphabetic());
-    if letters().count() >= 2 && !letters().any(char::is_lowercase) {
+    if letters().filter(|c| c.is_uppercase()).count() >= 2 && !letters().any(char::is_lowercase) {
         return Casing::Capitals;
     }
     let mut major = 0;
@@ -401,6 +403,7 @@ mod tests {
         ));
         assert!(!title("Fleets, Ports,", true, BODY));
         assert!(!reads_as_title("The Fleet", false, Following::default()));
+        assert!(!title("中中.", true, BODY), "no case, no title in capitals");
     }
 
     #[test]
