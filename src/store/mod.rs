@@ -10,8 +10,10 @@ pub mod listing;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-pub use atomic::write_atomic;
+use atomic::Staged;
+pub use atomic::{Disk, RealDisk, write_atomic};
 pub use draft::{Draft, DraftSource, ExamState, ExamTiming, Mode, Origin, Sample};
 
 /// Why the drafts store could not do something; each message names the file.
@@ -64,6 +66,8 @@ const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(60);
 #[derive(Debug, Clone)]
 pub struct DraftStore {
     dir: PathBuf,
+    /// How saved bytes reach the disk.
+    disk: Arc<dyn Disk>,
 }
 
 impl DraftStore {
@@ -76,12 +80,18 @@ impl DraftStore {
 
     /// Opens (creating if needed) the drafts store under `data_dir`.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        Self::open_on(data_dir, Arc::new(RealDisk))
+    }
+
+    /// Opens the drafts store under `data_dir`, saving through `disk` (a
+    /// test's disk that fails part-way, as a full one does).
+    pub fn open_on(data_dir: &Path, disk: Arc<dyn Disk>) -> Result<Self, StoreError> {
         let dir = data_dir.join("drafts");
         fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
             path: dir.clone(),
             source,
         })?;
-        let store = Self { dir };
+        let store = Self { dir, disk };
         store.remove_stale_temporaries();
         Ok(store)
     }
@@ -114,24 +124,49 @@ impl DraftStore {
         self.dir.join(format!("{id}.json"))
     }
 
-    /// Saves a draft atomically, keeping the version it replaces as a backup.
+    /// The drafts directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Saves a draft atomically, keeping the version it replaces as a
+    /// backup. The new version is written and synced first; only then is the
+    /// version it replaces kept as `<id>.json.bak` and the new one put in
+    /// its place. A save that fails at any step (a full disk) leaves the
+    /// draft and its backup as they were, and no temporary file.
     pub fn save(&self, draft: &Draft) -> Result<(), StoreError> {
         let path = self.path_of(&draft.id);
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| StoreError::Io { path, source }
+        };
         let json = serde_json::to_vec_pretty(draft).map_err(|e| StoreError::Corrupt {
             path: path.clone(),
             reason: e.to_string(),
         })?;
+        let staged = Staged::write(&*self.disk, &path, &json).map_err(io(&path))?;
         if path.exists() {
             let backup = self.backup_of(&draft.id);
-            let kept = fs::hard_link(&path, backup.with_extension("bak.tmp"))
-                .or_else(|_| fs::copy(&path, backup.with_extension("bak.tmp")).map(|_| ()))
-                .and_then(|()| fs::rename(backup.with_extension("bak.tmp"), &backup));
-            kept.map_err(|source| StoreError::Io {
-                path: backup.clone(),
-                source,
-            })?;
+            self.keep_as_backup(&path, &backup).map_err(io(&backup))?;
         }
-        write_atomic(&path, &json).map_err(|source| StoreError::Io { path, source })
+        staged.place().map_err(io(&path))
+    }
+
+    /// Makes `backup` the file now at `path`: a hard link (no space needed)
+    /// put in place by a rename, else a copy written like any new file.
+    /// Either way the backup is replaced whole or not at all.
+    fn keep_as_backup(&self, path: &Path, backup: &Path) -> io::Result<()> {
+        let link = atomic::temporary_for(backup);
+        let _ = fs::remove_file(&link);
+        if fs::hard_link(path, &link).is_ok() {
+            // Renaming a link over another link to the same file does
+            // nothing, and leaves the temporary link behind.
+            let placed = fs::rename(&link, backup);
+            let _ = fs::remove_file(&link);
+            return placed;
+        }
+        let previous = fs::read(path)?;
+        Staged::write(&*self.disk, backup, &previous)?.place()
     }
 
     /// Saves a draft unless its file changed since `last_seen` (the update
