@@ -1,9 +1,10 @@
 //! A full disk never costs the backup: a save that fails (the disk is full,
 //! or a write stops part-way) leaves the draft and its `.bak` as the last
-//! good versions and no temporary file. On a real full disk (a 200 KB
-//! tmpfs, where mounting is allowed) and with a disk that fails part-way
-//! (anywhere).
+//! good versions and no temporary file, and the editor never says `saved`
+//! for it. On a real full disk (a 200 KB tmpfs, where mounting is allowed)
+//! and with a disk that fails part-way (anywhere).
 
+mod common;
 mod tmpfs;
 
 use std::fs::File;
@@ -12,11 +13,13 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use common::{app_on, ctrl, screen, type_text};
 use jiff::Timestamp;
 use precis::analysis::Settings;
 use precis::analysis::words::CountingOptions;
 use precis::store::draft::DRAFT_VERSION;
-use precis::store::{Disk, Draft, DraftSource, DraftStore, Mode, Origin};
+use precis::store::{Disk, Draft, DraftSource, DraftStore, Mode, Origin, StoreError};
+use precis::ui::app::{App, Effect};
 use tmpfs::{SmallDisk, temporaries};
 
 /// A draft of an original two-line passage with `body`.
@@ -135,5 +138,71 @@ fn a_write_failing_part_way_never_costs_the_draft_or_its_backup() {
         &store,
         || disk.failing.store(true, Ordering::SeqCst),
         || disk.failing.store(false, Ordering::SeqCst),
+    );
+}
+
+/// Carries out the editor's save effects as the runtime does: the draft as
+/// it stands, saved unless another window changed it, the outcome shown.
+fn carry_out(app: &mut App, store: &DraftStore, effects: Vec<Effect>) {
+    for effect in effects {
+        if effect != Effect::Save {
+            continue;
+        }
+        let now = Timestamp::now();
+        let mut draft = app.to_draft(now);
+        match store.save_unless_changed(&mut draft, app.full_report(), app.on_disk) {
+            Ok(_) => {
+                app.on_disk = Some(now);
+                app.saved(Ok("12:00".to_string()));
+            }
+            Err(e) => app.saved(Err(StoreError::to_string(&e))),
+        }
+    }
+}
+
+/// What the status bar (the last rows of a 120×40 screen) says.
+fn status(app: &App) -> String {
+    let shown = screen(app, 120, 40);
+    let rows: Vec<&str> = shown.lines().collect();
+    rows[rows.len().saturating_sub(3)..].join("\n")
+}
+
+#[test]
+fn after_a_failed_save_ctrl_s_on_a_failing_disk_never_says_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let disk = Arc::new(FailingPartWay::default());
+    let store = DraftStore::open_on(dir.path(), disk.clone()).expect("store");
+    let mut app = app_on("narrow-tax-base");
+    type_text(&mut app, "Revenue stays low.");
+    let effects = app.update(ctrl('s'));
+    assert_eq!(effects, [Effect::Save]);
+    carry_out(&mut app, &store, effects);
+    assert!(status(&app).contains("saved 12:00"), "{}", status(&app));
+
+    disk.failing.store(true, Ordering::SeqCst);
+    for n in 1..=4 {
+        type_text(&mut app, " More");
+        let effects = app.update(ctrl('s'));
+        carry_out(&mut app, &store, effects);
+        let shown = status(&app);
+        assert!(shown.contains("NOT SAVED"), "Ctrl+S {n}:\n{shown}");
+        assert!(!shown.contains("saved 12:00"), "Ctrl+S {n}:\n{shown}");
+        // Ctrl+S again with nothing typed: still a failure, not `saved`.
+        let effects = app.update(ctrl('s'));
+        carry_out(&mut app, &store, effects);
+        assert!(status(&app).contains("NOT SAVED"), "{}", status(&app));
+    }
+    let path = store.path_of(&app.draft_id);
+    assert_eq!(body_at(&path), "Revenue stays low.");
+    assert_eq!(temporaries(store.dir()), Vec::<String>::new());
+
+    disk.failing.store(false, Ordering::SeqCst);
+    let effects = app.update(ctrl('s'));
+    carry_out(&mut app, &store, effects);
+    assert!(status(&app).contains("saved 12:00"), "{}", status(&app));
+    assert_eq!(body_at(&path), "Revenue stays low. More More More More");
+    assert_eq!(
+        body_at(&store.backup_of(&app.draft_id)),
+        "Revenue stays low."
     );
 }

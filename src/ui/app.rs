@@ -333,6 +333,9 @@ pub struct App {
     coverage: Option<(crate::report::CoverageSummary, Vec<crate::report::Flag>)>,
     /// The text changed since coverage was last measured.
     pub coverage_due: bool,
+    /// The revision whose full check (coverage included) `report` is, if
+    /// it is one: what a save stores as the draft's counts.
+    checked_revision: Option<u64>,
 }
 
 /// The parts of an app that a draft or a fresh start provides.
@@ -463,6 +466,7 @@ impl App {
             declined_title: None,
             coverage: None,
             coverage_due: true,
+            checked_revision: None,
         };
         if app.body.lines().len() > 1 && app.adopt_title_line() {
             // Loaded, not typed: nothing to undo.
@@ -486,6 +490,7 @@ impl App {
             self.source
                 .analysis
                 .analyse_scoped(&text, &self.settings, Scope::WithoutCoverage);
+        self.checked_revision = None;
         if let Some((coverage, left_out)) = &self.coverage {
             let lines = crate::text::lines::LineIndex::new(&text);
             let at = lines.position(&text, self.report.precis.body_end);
@@ -509,7 +514,14 @@ impl App {
             .collect();
         self.coverage = Some((self.report.coverage.clone(), left_out));
         self.coverage_due = false;
+        self.checked_revision = Some(self.revision);
         self.map_report(&text);
+    }
+
+    /// The report, when it is the full check of the text as it stands (so
+    /// a save can store its counts for the drafts list).
+    pub fn full_report(&self) -> Option<&Report> {
+        (self.checked_revision == Some(self.revision)).then_some(&self.report)
     }
 
     /// Whether coverage has been measured for some version of the text.

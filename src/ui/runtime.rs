@@ -666,7 +666,7 @@ impl Session {
         let mut draft = app.to_draft(now);
         let result = match &self.store {
             Ok(store) => store
-                .save_unless_changed(&mut draft, app.on_disk)
+                .save_unless_changed(&mut draft, app.full_report(), app.on_disk)
                 .map_err(|e| e.to_string()),
             Err(e) => Err(e.to_string()),
         };
