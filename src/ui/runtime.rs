@@ -535,10 +535,12 @@ impl Session {
             for effect in app.tick(Timestamp::now()) {
                 self.apply(app, effect);
             }
-            self.autosave(app);
+            // Coverage first: a save due now then stores the full check's
+            // counts for the drafts list.
             if app.coverage_due && self.typed_at.elapsed() >= COVERAGE_PAUSE {
                 app.measure_coverage();
             }
+            self.autosave(app);
             {
                 // The input thread writes echoes too: not during a frame.
                 let _frame = io::stdout().lock();
@@ -840,7 +842,10 @@ impl Session {
             reading: self.exam.reading,
         };
         app.defer_analysis = true;
-        app.reanalyse();
+        // A big précis is drawn first and checked after that frame.
+        if !app.checking() {
+            app.reanalyse();
+        }
     }
 
     /// Opens the latest practice draft on a built-in passage the student

@@ -48,6 +48,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The parts from the left edge: clock, gauge, count, then the checks.
 fn left_parts(app: &App, theme: &Theme) -> Vec<Part> {
     let mut parts: Vec<Part> = exam_clock(app, theme).into_iter().collect();
+    if app.checking() {
+        let size = app.body.lines().iter().map(|l| l.len() + 1).sum::<usize>();
+        parts.push(
+            Part::new(" │ ")
+                .or(
+                    40,
+                    vec![Span::styled(
+                        format!("checking the précis ({} MB)…", megabytes(size)),
+                        theme.dim(),
+                    )],
+                )
+                .or(0, vec![Span::styled("checking…", theme.dim())]),
+        );
+        return parts;
+    }
     if !app.shows(Feedback::Counts) {
         parts.push(
             Part::new(" │ ")
@@ -216,6 +231,11 @@ fn save_part(app: &App, theme: &Theme) -> Option<Part> {
             .or(50, vec![Span::styled("unsaved", theme.dim())])
             .or_nothing(),
     })
+}
+
+/// `bytes` in whole megabytes, rounded, at least 1.
+fn megabytes(bytes: usize) -> usize {
+    ((bytes + (1 << 19)) >> 20).max(1)
 }
 
 /// The exam clock: reading time, time left (in the warning colour from
