@@ -8,9 +8,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
 mod common;
+mod pty;
 
 use common::{body_of, source_of};
 
@@ -44,23 +43,9 @@ fn check_peak(home: &Path, source: &Path, precis: &Path) -> u64 {
 /// The peak resident size of the editor on `source` once its first frame
 /// is drawn, in KiB.
 fn editor_peak(home: &Path, source: &Path) -> u64 {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pty");
-    let mut cmd = CommandBuilder::new(BIN);
-    cmd.arg(source);
-    cmd.env("HOME", home);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_DATA_HOME", home.join("data"));
-    cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn the editor");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let source = source.display().to_string();
+    let (master, mut child) = pty::spawn(&[BIN, &source], home);
+    let mut reader = master.try_clone_reader().expect("pty reader");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut seen = Vec::new();

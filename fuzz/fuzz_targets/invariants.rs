@@ -10,7 +10,7 @@ use precis::analysis::{Preset, Settings, SourceAnalysis, analyse as analyse_once
 use precis::report::Report;
 use precis::store::export::{self, Format};
 use precis::store::listing::{self, Entry, Row};
-use precis::store::{Draft, Listed, Origin};
+use precis::store::{Draft, Listed, Origin, Overview, Summary};
 use precis::ui::app::{Action, App, Source, Start};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -96,6 +96,11 @@ pub fn draft(data: &[u8]) {
                 !reason.is_empty() && !reason.chars().any(char::is_control),
                 "a one-line reason, safe for a terminal: {reason:?}"
             );
+            assert_eq!(
+                Overview::from_json(data),
+                Err(reason),
+                "the drafts list refuses the file as opening it does"
+            );
             return;
         }
     };
@@ -103,11 +108,22 @@ pub fn draft(data: &[u8]) {
     assert_eq!(Draft::from_json(&json).as_ref(), Ok(&draft), "round trip");
 
     let path = Path::new("fuzz.json");
-    let row = Row::of(&draft, path, draft.updated);
+    let overview = Overview::of(&draft);
+    let read = Overview::from_json(data).expect("the drafts list reads what opens");
+    assert_eq!(
+        Overview {
+            summary: overview.summary.clone(),
+            ..read
+        },
+        overview,
+        "the drafts list reads the draft as it opens"
+    );
+    let counts = Summary::of(&draft.report());
+    let row = Row::of(&overview, &counts, path, draft.updated);
     let entries = listing::entries(
         &[Listed {
             path: path.to_path_buf(),
-            draft: Ok(draft.clone()),
+            draft: Ok(overview.clone()),
         }],
         draft.updated,
     );

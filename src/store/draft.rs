@@ -42,6 +42,27 @@ pub struct DraftSource {
     pub text: String,
 }
 
+impl DraftSource {
+    /// What lists call the source: its title, else where it came from (a
+    /// built-in passage's title, a file name, standard input).
+    pub fn name(&self) -> String {
+        if let Some(title) = self.title.as_deref().map(str::trim)
+            && !title.is_empty()
+        {
+            return title.to_string();
+        }
+        match &self.origin {
+            Origin::BuiltIn { id } => {
+                crate::passages::find(id).map_or_else(|| id.clone(), |p| p.title().to_string())
+            }
+            Origin::File { path } => std::path::Path::new(path)
+                .file_name()
+                .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned()),
+            Origin::Stdin => "standard input".to_string(),
+        }
+    }
+}
+
 /// Practice or exam.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +82,12 @@ impl Mode {
             Mode::Exam => "exam",
         }
     }
+
+    /// The mode as lists show it at `now`, given the attempt's exam clock:
+    /// `practice`, `exam (running)`, `exam (time up)` or `exam (submitted)`.
+    pub fn label(self, exam: Option<ExamTiming>, now: Timestamp) -> &'static str {
+        ExamState::of(self, exam, now).map_or(self.name(), ExamState::label)
+    }
 }
 
 /// Where an exam attempt stands.
@@ -77,6 +104,19 @@ pub enum ExamState {
 }
 
 impl ExamState {
+    /// Where an attempt in `mode` with the clock `exam` stands at `now`;
+    /// `None` for practice.
+    pub fn of(mode: Mode, exam: Option<ExamTiming>, now: Timestamp) -> Option<Self> {
+        let exam = exam.filter(|_| mode == Mode::Exam)?;
+        Some(if exam.submitted.is_some() {
+            ExamState::Submitted
+        } else if now < exam.deadline {
+            ExamState::Running
+        } else {
+            ExamState::TimeUp
+        })
+    }
+
     /// How lists show an exam attempt in this state.
     pub fn label(self) -> &'static str {
         match self {
@@ -109,6 +149,28 @@ pub struct Sample {
     pub at: Timestamp,
     /// Body words then.
     pub words: usize,
+}
+
+/// Why a file is not a draft, in one line safe for a terminal.
+pub(super) fn not_a_draft(e: serde_json::Error) -> String {
+    one_line(&format!("not a draft: {e}"))
+}
+
+/// Refuses a file that is not JSON with a `version`, or whose version is
+/// newer than this précis reads (its fields may mean something else).
+pub(super) fn check_version(bytes: &[u8]) -> Result<(), String> {
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: u32,
+    }
+    let v: Versioned = serde_json::from_slice(bytes).map_err(not_a_draft)?;
+    if v.version > DRAFT_VERSION {
+        return Err(format!(
+            "written by a newer précis (format {}, this one reads up to {DRAFT_VERSION})",
+            v.version
+        ));
+    }
+    Ok(())
 }
 
 /// A stored attempt.
@@ -156,23 +218,9 @@ impl ExamTiming {
 }
 
 impl Draft {
-    /// What lists call the source: its title, else where it came from (a
-    /// built-in passage's title, a file name, standard input).
+    /// What lists call the source (see [`DraftSource::name`]).
     pub fn source_name(&self) -> String {
-        if let Some(title) = self.source.title.as_deref().map(str::trim)
-            && !title.is_empty()
-        {
-            return title.to_string();
-        }
-        match &self.source.origin {
-            Origin::BuiltIn { id } => {
-                crate::passages::find(id).map_or_else(|| id.clone(), |p| p.title().to_string())
-            }
-            Origin::File { path } => std::path::Path::new(path)
-                .file_name()
-                .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned()),
-            Origin::Stdin => "standard input".to_string(),
-        }
+        self.source.name()
     }
 
     /// Whether this is a submitted exam attempt, which is kept as handed in.
@@ -192,21 +240,12 @@ impl Draft {
 
     /// Where an exam attempt stands at `now`; `None` for practice.
     pub fn exam_state(&self, now: Timestamp) -> Option<ExamState> {
-        let exam = self.exam.filter(|_| self.mode == Mode::Exam)?;
-        Some(if exam.submitted.is_some() {
-            ExamState::Submitted
-        } else if now < exam.deadline {
-            ExamState::Running
-        } else {
-            ExamState::TimeUp
-        })
+        ExamState::of(self.mode, self.exam, now)
     }
 
-    /// The mode as lists show it at `now`: `practice`, `exam (running)`,
-    /// `exam (time up)` or `exam (submitted)`.
+    /// The mode as lists show it at `now` (see [`Mode::label`]).
     pub fn mode_label(&self, now: Timestamp) -> &'static str {
-        self.exam_state(now)
-            .map_or(self.mode.name(), ExamState::label)
+        self.mode.label(self.exam, now)
     }
 
     /// The précis as one text (title line, body), as the engine reads it.
@@ -231,18 +270,7 @@ impl Draft {
     /// Reads a draft from JSON; the error says what is wrong in one line,
     /// safe for a terminal (the parser quotes pieces of the file).
     pub fn from_json(bytes: &[u8]) -> Result<Self, String> {
-        #[derive(Deserialize)]
-        struct Versioned {
-            version: u32,
-        }
-        let not_a_draft = |e: serde_json::Error| one_line(&format!("not a draft: {e}"));
-        let v: Versioned = serde_json::from_slice(bytes).map_err(not_a_draft)?;
-        if v.version > DRAFT_VERSION {
-            return Err(format!(
-                "written by a newer précis (format {}, this one reads up to {DRAFT_VERSION})",
-                v.version
-            ));
-        }
+        check_version(bytes)?;
         serde_json::from_slice(bytes).map_err(not_a_draft)
     }
 

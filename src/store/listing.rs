@@ -13,7 +13,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Draft, ExamState, Listed, StoreError};
+use super::{ExamState, Listed, Overview, StoreError, Summary};
 use crate::exam::clock::clock_text;
 use crate::text::sanitize::one_line;
 
@@ -83,10 +83,8 @@ pub enum Entry {
 }
 
 impl Row {
-    /// The row for one draft at `now` (analyses it to get counts and
-    /// flags).
-    pub fn of(draft: &Draft, path: &Path, now: Timestamp) -> Self {
-        let report = draft.report_for_listing();
+    /// The row for one draft at `now`, with its counts.
+    pub fn of(draft: &Overview, counts: &Summary, path: &Path, now: Timestamp) -> Self {
         let title = draft.title.trim();
         Row {
             unreadable: false,
@@ -96,10 +94,10 @@ impl Row {
             updated: draft.updated,
             mode: draft.mode.name().to_string(),
             exam_state: draft.exam_state(now),
-            words: report.precis.words,
-            target: report.target.words,
-            errors: report.summary.errors,
-            warnings: report.summary.warnings,
+            words: counts.words,
+            target: counts.target,
+            errors: counts.errors,
+            warnings: counts.warnings,
             time_used_seconds: draft.time_used().map(|d| d.as_secs()),
             path: path.to_path_buf(),
         }
@@ -117,17 +115,24 @@ pub fn reason(error: &StoreError) -> String {
 }
 
 /// The entries for a store listing at `now`: readable drafts newest first
-/// (ties by id), then unreadable files by name.
+/// (ties by id), then unreadable files by name. A draft without stored
+/// counts is read whole and checked.
 pub fn entries(listed: &[Listed], now: Timestamp) -> Vec<Entry> {
+    let unreadable = |l: &Listed, e: &StoreError| {
+        Entry::Unreadable(Unreadable {
+            unreadable: true,
+            path: l.path.clone(),
+            error: reason(e),
+        })
+    };
     let mut out: Vec<Entry> = listed
         .iter()
         .map(|l| match &l.draft {
-            Ok(draft) => Entry::Draft(Row::of(draft, &l.path, now)),
-            Err(e) => Entry::Unreadable(Unreadable {
-                unreadable: true,
-                path: l.path.clone(),
-                error: reason(e),
-            }),
+            Ok(draft) => match draft.counts(&l.path) {
+                Ok(counts) => Entry::Draft(Row::of(draft, &counts, &l.path, now)),
+                Err(e) => unreadable(l, &e),
+            },
+            Err(e) => unreadable(l, e),
         })
         .collect();
     out.sort_by(|a, b| match (a, b) {
@@ -276,8 +281,7 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::DraftSource;
-    use crate::store::Origin;
+    use crate::store::{Draft, DraftSource, Origin};
 
     fn at(second: i64) -> Timestamp {
         Timestamp::from_second(second).expect("timestamp")
@@ -286,8 +290,15 @@ mod tests {
     fn listed(draft: Draft) -> Listed {
         Listed {
             path: PathBuf::from(format!("/d/{}.json", draft.id)),
-            draft: Ok(draft),
+            draft: Ok(Overview::of(&draft)),
         }
+    }
+
+    /// The row of `draft`, checked in full.
+    fn row(draft: &Draft, path: &Path, now: Timestamp) -> Row {
+        let overview = Overview::of(draft);
+        let counts = overview.counts(path).expect("checked in full");
+        Row::of(&overview, &counts, path, now)
     }
 
     fn corrupt(name: &str) -> Listed {
@@ -325,7 +336,7 @@ mod tests {
 
     #[test]
     fn a_row_has_counts_flags_and_the_source_name() {
-        let row = Row::of(&Draft::sample("s"), Path::new("/d/s.json"), at(0));
+        let row = row(&Draft::sample("s"), Path::new("/d/s.json"), at(0));
         assert_eq!(row.title.as_deref(), Some("A title here"));
         assert_eq!(row.source, "A passage");
         assert_eq!(row.mode, "practice");
@@ -457,7 +468,7 @@ mod tests {
     fn a_submitted_exam_shows_the_time_it_took() {
         let exam = Draft::submitted_exam("e");
         let path = Path::new("e.json");
-        let row = Row::of(&exam, path, at(0));
+        let row = row(&exam, path, at(0));
         assert_eq!(row.time_used_seconds, Some(31 * 60));
         assert_eq!(row.mode, "exam");
         let table = table(&[Entry::Draft(row)], &TimeZone::UTC);
@@ -482,7 +493,7 @@ mod tests {
         });
         let rows: Vec<Entry> = [&exam, &fast]
             .iter()
-            .map(|d| Entry::Draft(Row::of(d, Path::new("x.json"), at(0))))
+            .map(|d| Entry::Draft(row(d, Path::new("x.json"), at(0))))
             .collect();
         let table = table(&rows, &TimeZone::UTC);
         assert!(

@@ -6,13 +6,19 @@ mod atomic;
 pub mod draft;
 pub mod export;
 pub mod listing;
+pub mod overview;
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-pub use atomic::write_atomic;
+pub use atomic::{Disk, RealDisk, write_atomic};
 pub use draft::{Draft, DraftSource, ExamState, ExamTiming, Mode, Origin, Sample};
+pub use overview::{Overview, Summary};
+
+use crate::report::Report;
+use atomic::Staged;
 
 /// Why the drafts store could not do something; each message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -43,8 +49,21 @@ pub enum StoreError {
 pub struct Listed {
     /// The draft file.
     pub path: PathBuf,
-    /// The draft, or why it cannot be read (it is left untouched).
-    pub draft: Result<Draft, StoreError>,
+    /// The draft without its body, or why it cannot be read (it is left
+    /// untouched).
+    pub draft: Result<Overview, StoreError>,
+}
+
+impl Overview {
+    /// The draft's counts: those its file at `path` holds, else from
+    /// reading it whole and checking it now (a draft saved before counts
+    /// were stored, or by another version of précis).
+    pub fn counts(&self, path: &Path) -> Result<Summary, StoreError> {
+        match &self.summary {
+            Some(summary) => Ok(summary.clone()),
+            None => DraftStore::load_file(path).map(|d| Summary::of(&d.report_for_listing())),
+        }
+    }
 }
 
 /// What a careful save found.
@@ -64,6 +83,18 @@ const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(60);
 #[derive(Debug, Clone)]
 pub struct DraftStore {
     dir: PathBuf,
+    /// How saved bytes reach the disk.
+    disk: Arc<dyn Disk>,
+}
+
+/// A draft as saved: its fields, then the counts of its full check when
+/// the saver had one.
+#[derive(serde::Serialize)]
+struct Stored<'a> {
+    #[serde(flatten)]
+    draft: &'a Draft,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<Summary>,
 }
 
 impl DraftStore {
@@ -76,12 +107,18 @@ impl DraftStore {
 
     /// Opens (creating if needed) the drafts store under `data_dir`.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        Self::open_on(data_dir, Arc::new(RealDisk))
+    }
+
+    /// Opens the drafts store under `data_dir`, saving through `disk` (a
+    /// test's disk that fails part-way, as a full one does).
+    pub fn open_on(data_dir: &Path, disk: Arc<dyn Disk>) -> Result<Self, StoreError> {
         let dir = data_dir.join("drafts");
         fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
             path: dir.clone(),
             source,
         })?;
-        let store = Self { dir };
+        let store = Self { dir, disk };
         store.remove_stale_temporaries();
         Ok(store)
     }
@@ -114,46 +151,83 @@ impl DraftStore {
         self.dir.join(format!("{id}.json"))
     }
 
+    /// The drafts directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Saves a draft atomically, keeping the version it replaces as a backup.
     pub fn save(&self, draft: &Draft) -> Result<(), StoreError> {
+        self.save_checked(draft, None)
+    }
+
+    /// Saves a draft with the counts of `checked`, its full check (exactly
+    /// this text under these rules), so lists need not check it again. The
+    /// new version is written and synced first; only then is the version it
+    /// replaces kept as `<id>.json.bak` and the new one put in its place. A
+    /// save that fails at any step (a full disk) leaves the draft and its
+    /// backup as they were, and no temporary file.
+    pub fn save_checked(&self, draft: &Draft, checked: Option<&Report>) -> Result<(), StoreError> {
         let path = self.path_of(&draft.id);
-        let json = serde_json::to_vec_pretty(draft).map_err(|e| StoreError::Corrupt {
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| StoreError::Io { path, source }
+        };
+        let stored = Stored {
+            draft,
+            summary: checked.map(Summary::of),
+        };
+        let json = serde_json::to_vec_pretty(&stored).map_err(|e| StoreError::Corrupt {
             path: path.clone(),
             reason: e.to_string(),
         })?;
+        let staged = Staged::write(&*self.disk, &path, &json).map_err(io(&path))?;
         if path.exists() {
             let backup = self.backup_of(&draft.id);
-            let kept = fs::hard_link(&path, backup.with_extension("bak.tmp"))
-                .or_else(|_| fs::copy(&path, backup.with_extension("bak.tmp")).map(|_| ()))
-                .and_then(|()| fs::rename(backup.with_extension("bak.tmp"), &backup));
-            kept.map_err(|source| StoreError::Io {
-                path: backup.clone(),
-                source,
-            })?;
+            self.keep_as_backup(&path, &backup).map_err(io(&backup))?;
         }
-        write_atomic(&path, &json).map_err(|source| StoreError::Io { path, source })
+        staged.place().map_err(io(&path))
+    }
+
+    /// Makes `backup` the file now at `path`: a hard link (no space needed)
+    /// put in place by a rename, else a copy written like any new file.
+    /// Either way the backup is replaced whole or not at all.
+    fn keep_as_backup(&self, path: &Path, backup: &Path) -> io::Result<()> {
+        let link = atomic::temporary_for(backup);
+        let _ = fs::remove_file(&link);
+        if fs::hard_link(path, &link).is_ok() {
+            // Renaming a link over another link to the same file does
+            // nothing, and leaves the temporary link behind.
+            let placed = fs::rename(&link, backup);
+            let _ = fs::remove_file(&link);
+            return placed;
+        }
+        let previous = fs::read(path)?;
+        Staged::write(&*self.disk, backup, &previous)?.place()
     }
 
     /// Saves a draft unless its file changed since `last_seen` (the update
     /// time this instance last wrote or read): then another instance has
     /// written it, and this version is kept as a new draft instead, so
-    /// neither is lost.
+    /// neither is lost. `checked` is the draft's full check, if the saver has one (see
+    /// [`DraftStore::save_checked`]).
     pub fn save_unless_changed(
         &self,
         draft: &mut Draft,
+        checked: Option<&Report>,
         last_seen: Option<jiff::Timestamp>,
     ) -> Result<Saved, StoreError> {
         let path = self.path_of(&draft.id);
         let on_disk = fs::read(&path)
             .ok()
-            .and_then(|b| Draft::from_json(&b).ok())
+            .and_then(|b| Overview::from_json(&b).ok())
             .map(|d| d.updated);
         if on_disk.is_some() && on_disk != last_seen {
             draft.id = Draft::new_id(draft.updated);
-            self.save(draft)?;
+            self.save_checked(draft, checked)?;
             return Ok(Saved::AsCopy(draft.id.clone()));
         }
-        self.save(draft)?;
+        self.save_checked(draft, checked)?;
         Ok(Saved::Written)
     }
 
@@ -167,18 +241,29 @@ impl DraftStore {
 
     /// Loads one draft file.
     pub fn load_file(path: &Path) -> Result<Draft, StoreError> {
+        Self::read_as(path, Draft::from_json)
+    }
+
+    /// Reads one draft file's overview (its body is scanned, not kept).
+    pub fn overview_of(path: &Path) -> Result<Overview, StoreError> {
+        Self::read_as(path, Overview::from_json)
+    }
+
+    /// Reads the file at `path` and makes of it what `read` makes of its
+    /// bytes; an error names the file.
+    fn read_as<T>(path: &Path, read: fn(&[u8]) -> Result<T, String>) -> Result<T, StoreError> {
         let bytes = fs::read(path).map_err(|source| StoreError::Io {
             path: path.to_path_buf(),
             source,
         })?;
-        Draft::from_json(&bytes).map_err(|reason| StoreError::Corrupt {
+        read(&bytes).map_err(|reason| StoreError::Corrupt {
             path: path.to_path_buf(),
             reason,
         })
     }
 
-    /// Every draft file, readable or not: the readable newest first, then
-    /// the unreadable with their reasons.
+    /// Every draft file, readable or not, without the bodies: the readable
+    /// newest first, then the unreadable with their reasons.
     pub fn list(&self) -> Vec<Listed> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
@@ -195,7 +280,7 @@ impl DraftStore {
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .map(|path| Listed {
-                draft: Self::load_file(&path),
+                draft: Self::overview_of(&path),
                 path,
             })
             .collect();
@@ -211,19 +296,21 @@ impl DraftStore {
     /// The most recent practice draft on the source `origin`: what choosing
     /// that passage again should resume.
     pub fn latest_practice_on(&self, origin: &Origin) -> Option<Draft> {
-        self.list()
-            .into_iter()
-            .filter_map(|l| l.draft.ok())
-            .find(|d| d.mode == Mode::Practice && d.source.origin == *origin)
+        self.latest(|d| d.mode == Mode::Practice && d.source.origin == *origin)
     }
 
     /// The most recently updated draft still being written: a practice
     /// draft or an exam not yet submitted (to resume after a crash).
     pub fn latest_open(&self) -> Option<Draft> {
+        self.latest(|d| d.mode == Mode::Practice || !d.is_submitted())
+    }
+
+    /// The newest readable draft whose overview passes `wanted`, read whole.
+    fn latest(&self, wanted: impl Fn(&Overview) -> bool) -> Option<Draft> {
         self.list()
             .into_iter()
-            .filter_map(|l| l.draft.ok())
-            .find(|d| d.mode == Mode::Practice || !d.is_submitted())
+            .filter(|l| l.draft.as_ref().is_ok_and(&wanted))
+            .find_map(|l| Self::load_file(&l.path).ok())
     }
 }
 
@@ -312,7 +399,9 @@ mod tests {
         store.save(&theirs).expect("other instance");
         mine.body = "My words.".into();
         mine.updated = jiff::Timestamp::from_second(100).expect("ts");
-        let outcome = store.save_unless_changed(&mut mine, seen).expect("save");
+        let outcome = store
+            .save_unless_changed(&mut mine, None, seen)
+            .expect("save");
         let Saved::AsCopy(copy) = outcome else {
             panic!("expected a copy")
         };
@@ -330,7 +419,9 @@ mod tests {
             "My words."
         );
         let seen = Some(mine.updated);
-        let again = store.save_unless_changed(&mut mine, seen).expect("save");
+        let again = store
+            .save_unless_changed(&mut mine, None, seen)
+            .expect("save");
         assert_eq!(again, Saved::Written);
     }
 

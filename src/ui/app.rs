@@ -382,7 +382,17 @@ pub struct App {
     coverage: Option<(crate::report::CoverageSummary, Vec<crate::report::Flag>)>,
     /// The text changed since coverage was last measured.
     pub coverage_due: bool,
+    /// The revision whose full check (coverage included) `report` is, if
+    /// it is one: what a save stores as the draft's counts.
+    checked_revision: Option<u64>,
+    /// A précis too big to check before the first frame, not checked yet:
+    /// `report` is empty, and the screen says the checks are coming.
+    checking: bool,
 }
+
+/// The size of précis (in bytes) above which a new app is drawn before it
+/// is checked: checking takes about 0.15 s per megabyte.
+pub const LARGE_PRECIS: usize = 256 << 10;
 
 /// The parts of an app that a draft or a fresh start provides.
 #[derive(Debug)]
@@ -435,6 +445,10 @@ pub(super) fn new_textarea(text: &str, placeholder: &str) -> TextArea<'static> {
 /// Makes pasted or loaded text fit a text field: line ends normalised,
 /// tabs to spaces, other control characters dropped.
 pub fn clean_input(text: &str) -> String {
+    // Text this editor saved is clean already: a long draft is copied once.
+    if !text.chars().any(|c| c != '\n' && c.is_control()) {
+        return text.to_string();
+    }
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
@@ -448,7 +462,8 @@ pub fn clean_input(text: &str) -> String {
 }
 
 impl App {
-    /// A new app for `start`, analysed and ready to draw.
+    /// A new app for `start`, analysed and ready to draw; a précis over
+    /// [`LARGE_PRECIS`] is drawn first and checked by [`App::settle`].
     pub fn new(start: Start, counting: CountingOptions, size: (u16, u16)) -> Self {
         let title = new_textarea(
             &clean_input(&start.title).replace('\n', " "),
@@ -456,12 +471,18 @@ impl App {
         );
         let body = new_textarea(&clean_input(&start.body), BODY_PLACEHOLDER);
         let (text, prefix) = compose(&title, &body);
+        let checking = text.len() > LARGE_PRECIS;
+        let analysed = if checking { "" } else { text.as_str() };
         let report =
             start
                 .source
                 .analysis
-                .analyse_scoped(&text, &start.settings, Scope::WithoutCoverage);
-        let marks = Marks::build(&report, &text, prefix, title.lines(), body.lines());
+                .analyse_scoped(analysed, &start.settings, Scope::WithoutCoverage);
+        let marks = if checking {
+            Marks::default()
+        } else {
+            Marks::build(&report, &text, prefix, title.lines(), body.lines())
+        };
         let mut app = App {
             source: start.source,
             title,
@@ -511,7 +532,10 @@ impl App {
             title_moved: None,
             declined_title: None,
             coverage: None,
-            coverage_due: true,
+            // A précis being checked gets its coverage with its checks.
+            coverage_due: !checking,
+            checked_revision: None,
+            checking,
         };
         if app.body.lines().len() > 1 && app.adopt_title_line() {
             // Loaded, not typed: nothing to undo.
@@ -535,6 +559,7 @@ impl App {
             self.source
                 .analysis
                 .analyse_scoped(&text, &self.settings, Scope::WithoutCoverage);
+        self.checking = false;
         if let Some((coverage, left_out)) = &self.coverage {
             let lines = crate::text::lines::LineIndex::new(&text);
             let at = lines.position(&text, self.report.precis.body_end);
@@ -558,7 +583,22 @@ impl App {
             .collect();
         self.coverage = Some((self.report.coverage.clone(), left_out));
         self.coverage_due = false;
+        self.checked_revision = Some(self.revision);
+        self.checking = false;
         self.map_report(&text);
+    }
+
+    /// The report, when it is the full check of the text as it stands (so
+    /// a save can store its counts for the drafts list).
+    pub fn full_report(&self) -> Option<&Report> {
+        let spelling_known = self.source.analysis.speller().ready();
+        (spelling_known && self.checked_revision == Some(self.revision)).then_some(&self.report)
+    }
+
+    /// Whether the précis is still to be checked for the first time (a big
+    /// one, drawn before its checks).
+    pub fn checking(&self) -> bool {
+        self.checking
     }
 
     /// Whether coverage has been measured for some version of the text.
@@ -946,10 +986,15 @@ impl App {
         true
     }
 
-    /// Runs a deferred re-analysis; returns whether there was one (and so
+    /// Runs a deferred re-analysis (for a précis not checked yet, the full
+    /// check, coverage included); returns whether there was one (and so
     /// whether the screen needs drawing again).
     pub fn settle(&mut self) -> bool {
         let due = std::mem::take(&mut self.analysis_due);
+        if self.checking {
+            self.measure_coverage();
+            return true;
+        }
         if due {
             self.reanalyse();
         }

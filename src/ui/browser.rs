@@ -30,7 +30,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::app::Note;
 use super::theme::Theme;
 use crate::analysis::target::LengthStatus;
-use crate::store::{ExamState, Listed, Origin, StoreError};
+use crate::store::listing::reason;
+use crate::store::{ExamState, Listed, Origin};
 use crate::text::sanitize::one_line;
 
 /// The narrowest area the browser draws in.
@@ -116,8 +117,9 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Summarises a listed file at `now`: runs the engine on a readable
-    /// draft and formats its date in `tz`.
+    /// Summarises a listed file at `now`, its date formatted in `tz`: the
+    /// counts its file holds, or (a draft saved without them) from checking
+    /// it now.
     pub fn from_listed(listed: &Listed, tz: &TimeZone, now: Timestamp) -> Entry {
         let file = listed
             .path
@@ -127,14 +129,14 @@ impl Entry {
             .path
             .file_stem()
             .map_or_else(|| file.to_string(), |s| s.to_string_lossy().into_owned());
-        let draft = match &listed.draft {
-            Ok(draft) => draft,
-            Err(e) => {
-                let reason = match e {
-                    StoreError::Corrupt { reason, .. } => reason.clone(),
-                    StoreError::Io { source, .. } => source.to_string(),
-                    other => other.to_string(),
-                };
+        let read = listed
+            .draft
+            .as_ref()
+            .map_err(reason)
+            .and_then(|d| Ok((d, d.counts(&listed.path).map_err(|e| reason(&e))?)));
+        let (draft, counts) = match read {
+            Ok(read) => read,
+            Err(reason) => {
                 return Entry {
                     id: stem,
                     draft: Err(Unreadable {
@@ -144,7 +146,6 @@ impl Entry {
                 };
             }
         };
-        let report = draft.report_for_listing();
         let title = one_line(draft.title.trim());
         let source = draft.source_name();
         Entry {
@@ -164,13 +165,13 @@ impl Entry {
                     .strftime("%d %b %H:%M")
                     .to_string(),
                 mode: draft.mode_label(now).to_string(),
-                words: report.precis.words,
-                target: report.target.words,
-                min: report.target.min,
-                max: report.target.max,
-                status: report.target.status,
-                errors: report.summary.errors,
-                warnings: report.summary.warnings,
+                words: counts.words,
+                target: counts.target,
+                min: counts.min,
+                max: counts.max,
+                status: counts.status(),
+                errors: counts.errors,
+                warnings: counts.warnings,
                 checks_hidden: draft.exam_state(now) == Some(ExamState::Running),
                 time_used: draft.time_used(),
             }),
@@ -989,7 +990,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::store::Draft;
+    use crate::store::{Draft, Overview};
 
     fn entry(id: &str, title: &str, text: &str, second: i64, body: &str) -> Entry {
         let mut draft = Draft::sample(id);
@@ -1004,7 +1005,7 @@ mod tests {
         Entry::from_listed(
             &Listed {
                 path: PathBuf::from(format!("/d/{id}.json")),
-                draft: Ok(draft),
+                draft: Ok(Overview::of(&draft)),
             },
             &TimeZone::UTC,
             Timestamp::UNIX_EPOCH,

@@ -20,7 +20,7 @@ pub fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let words = app.report.precis.title_words;
     let label = match app.marks.title_problem {
         Some(_) if app.title.is_empty() => " Title · missing ".to_string(),
-        _ if !app.shows(crate::exam::Feedback::Counts) => " Title ".to_string(),
+        _ if app.checking() || !app.shows(crate::exam::Feedback::Counts) => " Title ".to_string(),
         _ => format!(" Title · {words} words "),
     };
     let block = Block::default()
@@ -48,7 +48,9 @@ pub fn render_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = &app.report.target;
     // The count is hidden where the status bar hides it (an exam with
     // `live_feedback = "none"`).
-    let (label, style) = if app.shows(crate::exam::Feedback::Counts) {
+    let (label, style) = if app.checking() {
+        (" Précis · checking… ".to_string(), theme.border(focused))
+    } else if app.shows(crate::exam::Feedback::Counts) {
         (
             format!(" Précis · {}/{} words ", p.words, t.words),
             theme.length(t.status),

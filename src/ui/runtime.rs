@@ -505,10 +505,12 @@ impl Session {
             for effect in app.tick(Timestamp::now()) {
                 self.apply(app, effect);
             }
-            self.autosave(app);
+            // Coverage first: a save due now then stores the full check's
+            // counts for the drafts list.
             if app.coverage_due && self.typed_at.elapsed() >= COVERAGE_PAUSE {
                 app.measure_coverage();
             }
+            self.autosave(app);
             self.spelling.poll(app);
             if self.typed_at.elapsed() >= COVERAGE_PAUSE {
                 // Loading the dictionaries and computing corrections take
@@ -564,7 +566,8 @@ impl Session {
         let spot = {
             // The input thread writes echoes too: not during a frame.
             let _frame = io::stdout().lock();
-            if !self.unshown {
+            // A big précis is drawn before its first check.
+            if !self.unshown && !app.checking() {
                 app.settle();
             }
             self.unshown = false;
@@ -705,7 +708,7 @@ impl Session {
         let mut draft = app.to_draft(now);
         let result = match &self.store {
             Ok(store) => store
-                .save_unless_changed(&mut draft, app.on_disk)
+                .save_unless_changed(&mut draft, app.full_report(), app.on_disk)
                 .map_err(|e| e.to_string()),
             Err(e) => Err(e.to_string()),
         };
@@ -881,7 +884,10 @@ impl Session {
             reading: self.exam.reading,
         };
         app.defer_analysis = true;
-        app.reanalyse();
+        // A big précis is drawn first and checked after that frame.
+        if !app.checking() {
+            app.reanalyse();
+        }
     }
 
     /// Opens the latest practice draft on a built-in passage the student

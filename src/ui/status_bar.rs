@@ -48,18 +48,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The parts from the left edge: clock, gauge, count, then the checks.
 fn left_parts(app: &App, theme: &Theme) -> Vec<Part> {
     let mut parts: Vec<Part> = exam_clock(app, theme).into_iter().collect();
-    if app.source.is_partial() {
-        let megabytes = app.source.text().len().div_ceil(1 << 20);
+    if let Some((long, short)) = pending(app) {
         parts.push(
             Part::new(" │ ")
-                .or(
-                    40,
-                    vec![Span::styled(
-                        format!("reading the source ({megabytes} MB): counts and checks follow"),
-                        theme.dim(),
-                    )],
-                )
-                .or(0, vec![Span::styled("reading the source…", theme.dim())]),
+                .or(40, vec![Span::styled(long, theme.dim())])
+                .or(0, vec![Span::styled(short, theme.dim())]),
         );
         return parts;
     }
@@ -231,6 +224,28 @@ fn save_part(app: &App, theme: &Theme) -> Option<Part> {
             .or(50, vec![Span::styled("unsaved", theme.dim())])
             .or_nothing(),
     })
+}
+
+/// What the checks are waiting for, at length and in short: a big source
+/// analysed on its thread, or a big précis drawn before its first check.
+fn pending(app: &App) -> Option<(String, &'static str)> {
+    if app.source.is_partial() {
+        let size = megabytes(app.source.text().len());
+        Some((
+            format!("reading the source ({size} MB): counts and checks follow"),
+            "reading the source…",
+        ))
+    } else if app.checking() {
+        let size = megabytes(app.body.lines().iter().map(|l| l.len() + 1).sum());
+        Some((format!("checking the précis ({size} MB)…"), "checking…"))
+    } else {
+        None
+    }
+}
+
+/// `bytes` in whole megabytes, rounded, at least 1.
+fn megabytes(bytes: usize) -> usize {
+    ((bytes + (1 << 19)) >> 20).max(1)
 }
 
 /// The exam clock: reading time, time left (in the warning colour from

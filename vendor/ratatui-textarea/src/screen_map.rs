@@ -34,7 +34,17 @@ fn char_display_width(c: char, col: usize, tab_len: u8, mask: Option<char>) -> u
     }
 }
 
+/// Whether every char of `text` is drawn in one cell of its own: printable
+/// ASCII, unmasked (precis patch: widths of such text need no per-char
+/// look-up).
+fn one_cell_each(text: &str, mask: Option<char>) -> bool {
+    mask.is_none() && text.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
 fn display_width(text: &str, tab_len: u8, mask: Option<char>) -> usize {
+    if one_cell_each(text, mask) {
+        return text.len();
+    }
     let mut col = 0usize;
     for c in text.chars() {
         col += char_display_width(c, col, tab_len, mask);
@@ -48,6 +58,9 @@ fn screen_col_for_char_offset(
     tab_len: u8,
     mask: Option<char>,
 ) -> usize {
+    if one_cell_each(text, mask) {
+        return char_offset.min(text.len());
+    }
     let mut col = 0usize;
     for c in text.chars().take(char_offset) {
         col += char_display_width(c, col, tab_len, mask);
