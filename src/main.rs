@@ -12,7 +12,7 @@ use precis::analysis::words::{Contractions, CountingOptions, Hyphenated};
 use precis::analysis::{Preset, Settings};
 use precis::check::{self, CheckOptions, Outcome};
 use precis::config::{self, Config, ThemeChoice};
-use precis::review;
+use precis::review::{self, Exported};
 use precis::store::export::Format;
 use precis::ui::runtime::{self, ExamOptions, StartWith};
 
@@ -83,9 +83,10 @@ enum Command {
     Drafts(DraftsArgs),
     /// Export a draft as Markdown or plain text.
     ///
-    /// The document has the title, the body as written and the declared word
-    /// count `(N words)` (added unless the body ends with one), and with
-    /// `--report` the check report after it.
+    /// The document has the title and the body as written (with the declared
+    /// word count `(N words)` when the student wrote one), and with
+    /// `--report` the check report after it. It is printed, or written to
+    /// `-o FILE`, or to a new file named after the title in `-o FOLDER`.
     Export(ExportArgs),
 }
 
@@ -124,14 +125,16 @@ struct DraftsArgs {
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// A draft id (as `precis drafts --list` shows it) or the path of a
-    /// draft file (containing a `/` or ending in `.json`).
+    /// A draft: its id (as `precis drafts --list` shows it), the start of
+    /// one id, its title (any case), or the path of a draft file
+    /// (containing a `/` or ending in `.json`).
     draft: String,
     /// The document format.
     #[arg(long, value_enum, default_value_t = FormatArg::Md)]
     format: FormatArg,
     /// Write the document to FILE (replaced atomically) instead of standard
-    /// output.
+    /// output; when FILE is a folder, to a new file in it named after the
+    /// title (`taxing-the-untaxed.md`), whose path is printed.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
     /// Append the check report (as `precis check` prints it, without colour).
@@ -293,8 +296,9 @@ fn main() -> ExitCode {
                 args.output.as_deref(),
                 to_terminal,
             ) {
-                Ok(Some(text)) => print_out(&text),
-                Ok(None) => ExitCode::SUCCESS,
+                Ok(Exported::Text(text)) => print_out(&text),
+                Ok(Exported::Written) => ExitCode::SUCCESS,
+                Ok(Exported::NewFile(path)) => print_out(&format!("{}\n", path.display())),
                 Err(e) => fail(&e),
             }
         }

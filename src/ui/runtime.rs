@@ -34,7 +34,7 @@ use crate::analysis::words::CountingOptions;
 use crate::exam::Feedback;
 use crate::input::{self, InputError};
 use crate::passages;
-use crate::store::{DraftStore, Mode, Origin, Saved, StoreError};
+use crate::store::{DraftStore, Mode, Origin, Saved, StoreError, file_name};
 use crate::text::sanitize::one_line;
 
 /// What the editor should open.
@@ -977,16 +977,20 @@ impl Session {
         }
     }
 
-    /// Writes a stored draft, with its report, as Markdown beside the
-    /// fallback path; returns where.
+    /// Writes a stored draft, with its report, as Markdown in the home
+    /// folder, named after its title; returns where.
     fn export(&self, id: &str) -> Result<String, String> {
         let store = self.store.as_ref().map_err(ToString::to_string)?;
         let draft = DraftStore::load_file(&store.path_of(id)).map_err(|e| e.to_string())?;
         let text = crate::store::export::render(&draft, crate::store::export::Format::Md, true);
-        let path = fallback_path(id).replace(".txt", ".md");
-        crate::store::write_atomic(std::path::Path::new(&path), text.as_bytes())
-            .map_err(|e| format!("{path}: {e}"))?;
-        Ok(path)
+        let home = home_dir();
+        let path = file_name::reserve(&home, &file_name::stem(&draft), "md")
+            .map_err(|e| format!("{}: {e}", home.display()))?;
+        if let Err(e) = crate::store::write_atomic(&path, text.as_bytes()) {
+            let _ = std::fs::remove_file(&path);
+            return Err(format!("{}: {e}", path.display()));
+        }
+        Ok(path.display().to_string())
     }
 }
 
@@ -1030,9 +1034,15 @@ fn unattempted_passage(store: &DraftStore) -> &'static str {
 /// Where to offer writing the précis when the drafts folder fails: the home
 /// directory, else the current one.
 fn fallback_path(id: &str) -> String {
-    let dir = directories::BaseDirs::new()
-        .map_or_else(|| PathBuf::from("."), |d| d.home_dir().to_path_buf());
-    dir.join(format!("precis-{id}.txt")).display().to_string()
+    home_dir()
+        .join(format!("precis-{id}.txt"))
+        .display()
+        .to_string()
+}
+
+/// The home folder, or the current one when there is none.
+fn home_dir() -> PathBuf {
+    directories::BaseDirs::new().map_or_else(|| PathBuf::from("."), |d| d.home_dir().to_path_buf())
 }
 
 #[cfg(test)]
