@@ -240,7 +240,7 @@ fn main() -> ExitCode {
                 eprintln!("precis: warning: {problem}");
             }
             let mut out = anstream::stdout();
-            match check::run(&args.options(&config), &mut out) {
+            match check::run(&args.options(&config), &mut out, &mut std::io::stderr()) {
                 Ok(Outcome::Clean) => ExitCode::SUCCESS,
                 Ok(Outcome::Findings) => ExitCode::from(1),
                 Err(e) => fail(&e),

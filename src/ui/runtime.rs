@@ -3,7 +3,7 @@
 //! into actions, and carries out the effects `update` returns: saving to the
 //! drafts store, opening sources, quitting.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -100,6 +100,10 @@ pub enum RunError {
     /// The source could not be read.
     #[error(transparent)]
     Input(#[from] InputError),
+    /// There is no terminal to draw on: standard output is not one, or
+    /// the process has none (a script, a service, a cron job).
+    #[error("précis needs a terminal: run it in one, or use `precis check` in scripts")]
+    NoTerminal,
     /// The terminal failed.
     #[error("terminal: {0}")]
     Terminal(#[from] io::Error),
@@ -321,22 +325,26 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
 }
 
 /// Raw mode, the alternate screen, mouse capture and bracketed paste, with
-/// a panic hook that undoes all of them.
-fn enter() -> io::Result<Screen> {
+/// a panic hook that undoes all of them; [`RunError::NoTerminal`] when
+/// there is no terminal to draw on or to read keys from.
+fn enter() -> Result<Screen, RunError> {
+    if !io::stdout().is_terminal() {
+        return Err(RunError::NoTerminal);
+    }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
         previous(info);
         rescue_on_panic();
     }));
-    ratatui::crossterm::terminal::enable_raw_mode()?;
+    ratatui::crossterm::terminal::enable_raw_mode().map_err(|_| RunError::NoTerminal)?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableBracketedPaste
     )?;
-    Terminal::new(QuietBackend::new())
+    Ok(Terminal::new(QuietBackend::new())?)
 }
 
 /// The latest text and where to write it if the editor crashes.
