@@ -64,7 +64,7 @@ enum Command {
     #[command(after_long_help = COUNTING_RULES)]
     Check(CheckArgs),
     /// List the built-in practice passages.
-    Passages,
+    Passages(PassagesArgs),
     /// A timed exam: a countdown, a hard stop at time-up, then a review.
     ///
     /// Without SOURCE, a built-in passage you have not yet attempted (in
@@ -88,6 +88,13 @@ enum Command {
     /// `--report` the check report after it. It is printed, or written to
     /// `-o FILE`, or to a new file named after the title in `-o FOLDER`.
     Export(ExportArgs),
+}
+
+#[derive(clap::Args)]
+struct PassagesArgs {
+    /// Print one JSON array instead of the table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -118,8 +125,8 @@ struct DraftsArgs {
     /// Print the drafts as a plain-text table, newest first.
     #[arg(long)]
     list: bool,
-    /// With --list: print one JSON array instead of the table.
-    #[arg(long, requires = "list")]
+    /// Print one JSON array instead of the table (or the browser).
+    #[arg(long)]
     json: bool,
 }
 
@@ -246,11 +253,14 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
-        Some(Command::Passages) => {
-            print!("{}", precis::passages::table());
-            ExitCode::SUCCESS
-        }
-        Some(Command::Drafts(args)) if args.list || !std::io::stdout().is_terminal() => {
+        Some(Command::Passages(args)) => print_out(&if args.json {
+            precis::passages::to_json()
+        } else {
+            precis::passages::table()
+        }),
+        Some(Command::Drafts(args))
+            if args.list || args.json || !std::io::stdout().is_terminal() =>
+        {
             match review::list(cli.data_dir, args.json) {
                 Ok(text) => print_out(&text),
                 Err(e) => fail(&e),

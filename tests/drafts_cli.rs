@@ -422,6 +422,15 @@ fn an_unreadable_draft_is_one_line_naming_the_file_and_is_left_alone() {
 }
 
 #[test]
+fn drafts_json_needs_no_list_flag() {
+    let f = Fixture::new();
+    let (listed, _, _) = f.run(&["drafts", "--list", "--json"]);
+    let (json, err, code) = f.run(&["drafts", "--json"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(json, listed);
+}
+
+#[test]
 fn export_takes_the_start_of_an_id_or_a_title() {
     let f = Fixture::new();
     for reference in [
