@@ -253,8 +253,13 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
             .ok_or_else(bad)?;
         number.clear();
     }
-    if !number.is_empty() || total == 0 {
+    if !number.is_empty() {
         return Err(bad());
+    }
+    if total == 0 {
+        return Err(format!(
+            "'{text}' is no time at all: give at least 1 minute, like 5m or 35m"
+        ));
     }
     Ok(Duration::from_secs(total))
 }

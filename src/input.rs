@@ -28,6 +28,14 @@ pub enum InputError {
         /// The system's reason.
         source: io::Error,
     },
+    /// A PDF or Word document, which précis cannot read.
+    #[error("{path}: is a {kind} file: save it as plain text first")]
+    Document {
+        /// The file.
+        path: String,
+        /// `PDF` or `Word`.
+        kind: &'static str,
+    },
     /// The file holds NUL bytes.
     #[error("{0}: looks like a binary file (it contains NUL bytes), not text")]
     Binary(String),
@@ -186,8 +194,29 @@ fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
     })
 }
 
+/// The kind of document `bytes` (from the file `name`) holds when it is a
+/// PDF or a Word file, told by its first bytes: `%PDF`, a zip with `word/`
+/// entries or named `.docx`, or the compound-file header of an old `.doc`.
+fn document_kind(bytes: &[u8], name: &str) -> Option<&'static str> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const COMPOUND_FILE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(b"%PDF") {
+        return Some("PDF");
+    }
+    let named_docx = name.to_lowercase().ends_with(".docx");
+    let zipped_word =
+        bytes.starts_with(ZIP) && (named_docx || memchr::memmem::find(bytes, b"word/").is_some());
+    (zipped_word || bytes.starts_with(COMPOUND_FILE)).then_some("Word")
+}
+
 /// Checks and decodes the bytes of a text.
 pub fn decode(bytes: Vec<u8>, name: &str, lossy: bool) -> Result<String, InputError> {
+    if let Some(kind) = document_kind(&bytes, name) {
+        return Err(InputError::Document {
+            path: name.to_string(),
+            kind,
+        });
+    }
     if bytes.contains(&0) {
         return Err(InputError::Binary(name.to_string()));
     }
@@ -238,6 +267,46 @@ mod tests {
                 .ok()
                 .as_deref(),
             Some("hi")
+        );
+    }
+
+    #[test]
+    fn pdf_and_word_files_are_named_not_called_binary() {
+        let message = |bytes: &[u8], name: &str| {
+            decode(bytes.to_vec(), name, true)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        let documents: [(&[u8], &str, &str); 4] = [
+            (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "notes.pdf", "PDF"),
+            (
+                b"PK\x03\x04\x14\0\x06\0!\0word/document.xml",
+                "essay",
+                "Word",
+            ),
+            (b"PK\x03\x04\x14\0\0\0", "essay.DOCX", "Word"),
+            (
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0",
+                "old.doc",
+                "Word",
+            ),
+        ];
+        for (bytes, name, kind) in documents {
+            assert_eq!(
+                message(bytes, name),
+                format!("{name}: is a {kind} file: save it as plain text first")
+            );
+        }
+        assert!(
+            message(b"PK\x03\x04\x14\0\0\0photos/", "a.zip").contains("binary"),
+            "another zip is just binary"
+        );
+        assert_eq!(
+            decode(b"Notes on %PDF files.".to_vec(), "n.txt", false)
+                .ok()
+                .as_deref(),
+            Some("Notes on %PDF files.")
         );
     }
 

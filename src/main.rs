@@ -1,19 +1,20 @@
 //! The `precis` binary: parses arguments and hands over to the library.
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::parser::ValueSource;
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Arg, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use precis::analysis::spelling::Language;
 use precis::analysis::target::{TargetRule, parse_ratio, parse_tolerance};
 use precis::analysis::words::{Contractions, CountingOptions, Hyphenated};
 use precis::analysis::{Preset, Settings};
-use precis::check::{self, CheckOptions, Outcome};
+use precis::check::{self, CheckError, CheckOptions, Outcome};
 use precis::config::{self, Config, ThemeChoice};
-use precis::review;
+use precis::review::{self, Exported};
 use precis::store::export::Format;
 use precis::ui::runtime::{self, ExamOptions, StartWith};
 
@@ -38,7 +39,8 @@ or unreadable input.";
     name = "precis",
     version,
     about = "Practise précis writing: your précis beside its source, checked as you go",
-    override_usage = "precis [OPTIONS] [SOURCE]\n       precis [--data-dir <DIR>] <COMMAND>"
+    override_usage = "precis [OPTIONS] [SOURCE]\n       precis <COMMAND>",
+    disable_help_subcommand = true
 )]
 struct Cli {
     /// A text or markdown file to summarise (a first `# Heading` is its
@@ -52,14 +54,21 @@ struct Cli {
     /// Spelling: en-gb (British, the default), en-us (American) or off.
     #[arg(long, value_name = "LANG", value_parser = str::parse::<Language>)]
     spelling: Option<Language>,
-    /// Where drafts are kept (default: the platform data directory).
-    #[arg(long, value_name = "DIR", global = true)]
-    data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    data_dir: DataDir,
     /// Read a SOURCE that is not valid UTF-8, replacing bad bytes with �.
     #[arg(long)]
     lossy: bool,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// `--data-dir`, an option of the commands that read or write drafts.
+#[derive(clap::Args)]
+struct DataDir {
+    /// Where drafts are kept (default: the platform data directory).
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -68,7 +77,7 @@ enum Command {
     #[command(after_long_help = COUNTING_RULES)]
     Check(CheckArgs),
     /// List the built-in practice passages.
-    Passages,
+    Passages(PassagesArgs),
     /// A timed exam: a countdown, a hard stop at time-up, then a review.
     ///
     /// Without SOURCE, a built-in passage you have not yet attempted (in
@@ -87,10 +96,50 @@ enum Command {
     Drafts(DraftsArgs),
     /// Export a draft as Markdown or plain text.
     ///
-    /// The document has the title, the body as written and the declared word
-    /// count `(N words)` (added unless the body ends with one), and with
-    /// `--report` the check report after it.
+    /// The document has the title and the body as written (with the declared
+    /// word count `(N words)` when the student wrote one), and with
+    /// `--report` the check report after it. It is printed, or written to
+    /// `-o FILE`, or to a new file named after the title in `-o FOLDER`.
     Export(ExportArgs),
+    /// Print a shell completion script: bash, zsh, fish, powershell, elvish.
+    ///
+    /// For example `precis completions bash > ~/.local/share/bash-completion/completions/precis`
+    /// (see the README for each shell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), of précis or of one of its commands.
+    ///
+    /// For example `precis man > ~/.local/share/man/man1/precis.1`, then
+    /// `man precis`.
+    Man(ManArgs),
+    /// Print this message or the help of the given command.
+    Help(HelpArgs),
+}
+
+#[derive(clap::Args)]
+struct PassagesArgs {
+    /// Print one JSON array instead of the table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    shell: Shell,
+}
+
+#[derive(clap::Args)]
+struct ManArgs {
+    /// A command whose own page to print (`precis-check.1`); without it,
+    /// the page of précis itself.
+    command: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct HelpArgs {
+    /// The command whose help to print.
+    command: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -117,6 +166,8 @@ struct ExamArgs {
     /// Read a SOURCE that is not valid UTF-8, replacing bad bytes with �.
     #[arg(long)]
     lossy: bool,
+    #[command(flatten)]
+    data_dir: DataDir,
 }
 
 #[derive(clap::Args)]
@@ -124,26 +175,32 @@ struct DraftsArgs {
     /// Print the drafts as a plain-text table, newest first.
     #[arg(long)]
     list: bool,
-    /// With --list: print one JSON array instead of the table.
-    #[arg(long, requires = "list")]
+    /// Print one JSON array instead of the table (or the browser).
+    #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    data_dir: DataDir,
 }
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// A draft id (as `precis drafts --list` shows it) or the path of a
-    /// draft file (containing a `/` or ending in `.json`).
+    /// A draft: its id (as `precis drafts --list` shows it), the start of
+    /// one id, its title (any case), or the path of a draft file
+    /// (containing a `/` or ending in `.json`).
     draft: String,
     /// The document format.
     #[arg(long, value_enum, default_value_t = FormatArg::Md)]
     format: FormatArg,
     /// Write the document to FILE (replaced atomically) instead of standard
-    /// output.
+    /// output; when FILE is a folder, to a new file in it named after the
+    /// title (`taxing-the-untaxed.md`), whose path is printed.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
     /// Append the check report (as `precis check` prints it, without colour).
     #[arg(long)]
     report: bool,
+    #[command(flatten)]
+    data_dir: DataDir,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -244,6 +301,7 @@ impl CheckArgs {
 fn main() -> ExitCode {
     let cli = parse_cli();
     let (config, config_problem) = config::load(config::default_path().as_deref());
+    let data_dir = cli.data_dir.data_dir;
     match cli.command {
         Some(Command::Check(args)) => {
             if let Some(problem) = &config_problem {
@@ -254,25 +312,27 @@ fn main() -> ExitCode {
                 eprintln!("precis: warning: {problem}");
             }
             let mut out = anstream::stdout();
-            match check::run(&args.options(&config, words), &mut out) {
+            match check::run(&args.options(&config, words), &mut out, &mut io::stderr()) {
                 Ok(Outcome::Clean) => ExitCode::SUCCESS,
                 Ok(Outcome::Findings) => ExitCode::from(1),
+                Err(CheckError::Output(e)) => write_failed(&e),
                 Err(e) => fail(&e),
             }
         }
-        Some(Command::Passages) => {
-            print!("{}", precis::passages::table());
-            ExitCode::SUCCESS
-        }
-        Some(Command::Drafts(args)) if args.list || !std::io::stdout().is_terminal() => {
-            match review::list(cli.data_dir, args.json) {
+        Some(Command::Passages(args)) => print_out(&if args.json {
+            precis::passages::to_json()
+        } else {
+            precis::passages::table()
+        }),
+        Some(Command::Drafts(args)) if args.list || args.json || !io::stdout().is_terminal() => {
+            match review::list(args.data_dir.data_dir.or(data_dir), args.json) {
                 Ok(text) => print_out(&text),
                 Err(e) => fail(&e),
             }
         }
-        Some(Command::Drafts(_)) => editor(
+        Some(Command::Drafts(args)) => editor(
             StartWith::Drafts,
-            cli.data_dir,
+            args.data_dir.data_dir.or(data_dir),
             config,
             config_problem,
             Overrides::default(),
@@ -287,7 +347,7 @@ fn main() -> ExitCode {
             };
             editor(
                 StartWith::Exam(args.source),
-                cli.data_dir,
+                args.data_dir.data_dir.or(data_dir),
                 config,
                 config_problem,
                 Overrides {
@@ -303,23 +363,31 @@ fn main() -> ExitCode {
                 FormatArg::Md => Format::Md,
                 FormatArg::Txt => Format::Txt,
             };
-            let to_terminal = std::io::stdout().is_terminal();
+            let to_terminal = io::stdout().is_terminal();
             match review::export(
-                cli.data_dir,
+                args.data_dir.data_dir.or(data_dir),
                 &args.draft,
                 format,
                 args.report,
                 args.output.as_deref(),
                 to_terminal,
             ) {
-                Ok(Some(text)) => print_out(&text),
-                Ok(None) => ExitCode::SUCCESS,
+                Ok(Exported::Text(text)) => print_out(&text),
+                Ok(Exported::Written) => ExitCode::SUCCESS,
+                Ok(Exported::NewFile(path)) => print_out(&format!("{}\n", path.display())),
                 Err(e) => fail(&e),
             }
         }
+        Some(Command::Completions(args)) => {
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut command(), "precis", &mut script);
+            print_out(&String::from_utf8_lossy(&script))
+        }
+        Some(Command::Man(args)) => man(args.command.as_deref()),
+        Some(Command::Help(args)) => help(args.command.as_deref()),
         None => editor(
             cli.source.map_or(StartWith::Default, StartWith::File),
-            cli.data_dir,
+            data_dir,
             config,
             config_problem,
             Overrides {
@@ -398,12 +466,31 @@ fn editor(
     }
 }
 
+/// The command line as parsed, documented, completed and shown in the
+/// manual: the derived definition, with `--data-dir` also accepted, unlisted,
+/// by `check` and `passages`, where it changes nothing (it was once global,
+/// and scripts may pass it there).
+fn command() -> clap::Command {
+    let unlisted_data_dir = |cmd: clap::Command| {
+        cmd.arg(
+            Arg::new("data_dir")
+                .long("data-dir")
+                .value_name("DIR")
+                .value_parser(clap::value_parser!(PathBuf))
+                .hide(true),
+        )
+    };
+    Cli::command()
+        .mut_subcommand("check", unlisted_data_dir)
+        .mut_subcommand("passages", unlisted_data_dir)
+}
+
 /// Parses the arguments. The editor's own arguments (SOURCE, --preset,
-/// --spelling) cannot be combined with a subcommand, but the global
-/// --data-dir can stand before it (`precis --data-dir DIR drafts --list`),
-/// which clap's `args_conflicts_with_subcommands` would refuse.
+/// --spelling) cannot be combined with a subcommand, but --data-dir can stand before it
+/// (`precis --data-dir DIR drafts --list`), which clap's
+/// `args_conflicts_with_subcommands` would refuse.
 fn parse_cli() -> Cli {
-    let matches = Cli::command().get_matches();
+    let matches = command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     if let Some(name) = matches.subcommand_name() {
         let editor_arg = if cli.source.is_some() {
@@ -416,7 +503,7 @@ fn parse_cli() -> Cli {
             None
         };
         if let Some(arg) = editor_arg {
-            Cli::command()
+            command()
                 .error(
                     ErrorKind::ArgumentConflict,
                     format!("the subcommand '{name}' cannot be used with '{arg}'"),
@@ -427,12 +514,72 @@ fn parse_cli() -> Cli {
     cli
 }
 
-/// Prints `text` to standard output; a failure (a closed pipe) is an error.
+/// The subcommand `name` of the built command line (its usage line then
+/// reads `precis NAME`), or clap's error for an unknown one, which exits.
+fn subcommand(name: &str) -> clap::Command {
+    let mut cmd = command();
+    cmd.build();
+    match cmd.find_subcommand(name) {
+        Some(sub) => sub.clone(),
+        None => cmd
+            .error(
+                ErrorKind::InvalidSubcommand,
+                format!("unrecognized subcommand '{name}'"),
+            )
+            .exit(),
+    }
+}
+
+/// `precis help [COMMAND]`: what `precis [COMMAND] --help` prints.
+fn help(name: Option<&str>) -> ExitCode {
+    let mut args = vec!["precis"];
+    if let Some(name) = name {
+        // An unknown name is an error here, not a SOURCE for the editor.
+        subcommand(name);
+        args.push(name);
+    }
+    args.push("--help");
+    let shown = match command().try_get_matches_from(args) {
+        Err(e) if e.kind() == ErrorKind::DisplayHelp => e,
+        Err(e) => e.exit(),
+        Ok(_) => return ExitCode::SUCCESS,
+    };
+    // Through anstream, so the styles go when the output is no terminal.
+    print_to(&mut anstream::stdout(), &shown.render().ansi().to_string())
+}
+
+/// `precis man [COMMAND]`: the manual page of précis or of one command.
+fn man(name: Option<&str>) -> ExitCode {
+    let page = clap_mangen::Man::new(name.map_or_else(command, subcommand))
+        .source(concat!("precis ", env!("CARGO_PKG_VERSION")));
+    let mut roff = Vec::new();
+    match page.render(&mut roff) {
+        Ok(()) => print_out(&String::from_utf8_lossy(&roff)),
+        Err(e) => fail(&e),
+    }
+}
+
+/// Prints `text` to standard output as it is.
 fn print_out(text: &str) -> ExitCode {
-    let mut out = std::io::stdout().lock();
+    print_to(&mut io::stdout().lock(), text)
+}
+
+/// Writes `text` to `out`, standard output. A reader that has gone away
+/// (`precis passages | head -1`) ends it quietly, as grep and rg do.
+fn print_to(out: &mut dyn Write, text: &str) -> ExitCode {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("cannot write to standard output: {e}")),
+        Err(e) => write_failed(&e),
+    }
+}
+
+/// The exit for a failed write to standard output: quiet success when the
+/// reader closed the pipe, else one error line and status 2.
+fn write_failed(error: &io::Error) -> ExitCode {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        ExitCode::SUCCESS
+    } else {
+        fail(&format!("cannot write to standard output: {error}"))
     }
 }
 
@@ -440,4 +587,15 @@ fn print_out(text: &str) -> ExitCode {
 fn fail(error: &dyn std::fmt::Display) -> ExitCode {
     eprintln!("precis: {error}");
     ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::command;
+
+    /// clap's own consistency checks over every command and option.
+    #[test]
+    fn the_command_line_is_consistent() {
+        command().debug_assert();
+    }
 }

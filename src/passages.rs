@@ -2,6 +2,8 @@
 //! on a fresh machine with no files. Each is original writing with a model
 //! précis that meets its own target and passes every check.
 
+use serde::Serialize;
+
 use crate::analysis::structure;
 use crate::analysis::words::{CountingOptions, count_words};
 
@@ -68,26 +70,59 @@ pub fn find(id: &str) -> Option<&'static Passage> {
     by_number.or_else(|| ALL.iter().find(|p| p.id.eq_ignore_ascii_case(id)))
 }
 
+/// One built-in passage as `precis passages` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    /// Its number, from 1: `precis 4` opens the fourth.
+    pub number: usize,
+    /// Its id.
+    pub id: &'static str,
+    /// Its title.
+    pub title: &'static str,
+    /// Its words, the heading excluded.
+    pub words: usize,
+    /// The default target: one-third of its words.
+    pub target: usize,
+}
+
+/// Every built-in passage as listed, in order.
+pub fn listed() -> Vec<Listed> {
+    use crate::analysis::target::{Target, TargetRule};
+    ALL.iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let words = p.words();
+            Listed {
+                number: n + 1,
+                id: p.id,
+                title: p.title(),
+                words,
+                target: Target::new(words, TargetRule::default(), 0.05).words,
+            }
+        })
+        .collect()
+}
+
 /// The passage list as `precis passages` prints it: id, title, words, target.
 pub fn table() -> String {
-    use crate::analysis::target::{Target, TargetRule};
     let mut out = format!(
         "{:<4}{:<30}{:<54}{:>6}{:>8}\n",
         "#", "ID", "TITLE", "WORDS", "TARGET"
     );
-    for (n, p) in ALL.iter().enumerate() {
-        let words = p.words();
-        let target = Target::new(words, TargetRule::default(), 0.05).words;
+    for p in listed() {
         out.push_str(&format!(
             "{:<4}{:<30}{:<54}{:>6}{:>8}\n",
-            n + 1,
-            p.id,
-            p.title(),
-            words,
-            target
+            p.number, p.id, p.title, p.words, p.target
         ));
     }
     out
+}
+
+/// The passage list as `precis passages --json` prints it: one array.
+pub fn to_json() -> String {
+    let json = serde_json::to_string_pretty(&listed())
+        .unwrap_or_else(|e| format!("{{\"error\": \"passages could not be serialised: {e}\"}}"));
+    format!("{json}\n")
 }
 
 #[cfg(test)]

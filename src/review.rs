@@ -1,11 +1,11 @@
 //! The review commands: `precis drafts --list` (a table or JSON of every
-//! draft) and `precis export` (a draft as a document). They produce text;
-//! the binary prints it.
+//! draft) and `precis export` (a draft as a document, printed or written to
+//! a file). They produce text; the binary prints it.
 
 use std::path::{Path, PathBuf};
 
 use crate::store::export::{self, ExportError, Format};
-use crate::store::{DraftStore, StoreError, listing, write_atomic};
+use crate::store::{DraftStore, StoreError, file_name, listing, write_atomic};
 use crate::text::sanitize::terminal_safe;
 
 /// Why a review command failed; the message names the file or draft.
@@ -47,9 +47,22 @@ pub fn list(data_dir_given: Option<PathBuf>, json: bool) -> Result<String, Revie
     })
 }
 
-/// `precis export DRAFT`: the draft as a document. Written atomically to
-/// `output` when given (and `None` returned), else returned for standard
-/// output, made terminal-safe when `to_terminal`.
+/// What `precis export` did with the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exported {
+    /// The document, for standard output.
+    Text(String),
+    /// Written to the file `-o` named.
+    Written,
+    /// Written to this new file, named after the title, in the folder `-o`
+    /// named.
+    NewFile(PathBuf),
+}
+
+/// `precis export DRAFT`: the draft as a document, returned for standard
+/// output (made terminal-safe when `to_terminal`), or written atomically to
+/// `output`: that file, or a new file named after the title when `output`
+/// is a folder.
 pub fn export(
     data_dir_given: Option<PathBuf>,
     draft: &str,
@@ -57,18 +70,32 @@ pub fn export(
     with_report: bool,
     output: Option<&Path>,
     to_terminal: bool,
-) -> Result<Option<String>, ReviewError> {
+) -> Result<Exported, ReviewError> {
     let draft = export::load(draft, || data_dir(data_dir_given).map(|d| d.join("drafts")))?;
     let text = export::render(&draft, format, with_report);
+    let write_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ReviewError::Write { path, source }
+    };
     match output {
-        Some(path) => {
-            write_atomic(path, text.as_bytes()).map_err(|source| ReviewError::Write {
-                path: path.to_path_buf(),
-                source,
-            })?;
-            Ok(None)
+        Some(dir) if dir.is_dir() => {
+            let extension = match format {
+                Format::Md => "md",
+                Format::Txt => "txt",
+            };
+            let path = file_name::reserve(dir, &file_name::stem(&draft), extension)
+                .map_err(write_error(dir))?;
+            if let Err(e) = write_atomic(&path, text.as_bytes()) {
+                let _ = std::fs::remove_file(&path);
+                return Err(write_error(&path)(e));
+            }
+            Ok(Exported::NewFile(path))
         }
-        None if to_terminal => Ok(Some(terminal_safe(&text).into_owned())),
-        None => Ok(Some(text)),
+        Some(path) => {
+            write_atomic(path, text.as_bytes()).map_err(write_error(path))?;
+            Ok(Exported::Written)
+        }
+        None if to_terminal => Ok(Exported::Text(terminal_safe(&text).into_owned())),
+        None => Ok(Exported::Text(text)),
     }
 }

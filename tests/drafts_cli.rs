@@ -420,3 +420,101 @@ fn an_unreadable_draft_is_one_line_naming_the_file_and_is_left_alone() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert_eq!(fs::read(f.corrupt_file()).ok().as_deref(), Some(CORRUPT));
 }
+
+#[test]
+fn drafts_json_needs_no_list_flag() {
+    let f = Fixture::new();
+    let (listed, _, _) = f.run(&["drafts", "--list", "--json"]);
+    let (json, err, code) = f.run(&["drafts", "--json"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(json, listed);
+}
+
+#[test]
+fn export_takes_the_start_of_an_id_or_a_title() {
+    let f = Fixture::new();
+    for reference in [
+        "20250302",
+        "20250302-101500-aaaaaa",
+        "night buses stay",
+        "Night  Buses STAY",
+    ] {
+        let (out, err, code) = f.run(&["export", reference]);
+        assert_eq!((code, err.as_str()), (0, ""), "{reference}");
+        assert_eq!(out, NEWEST_MD, "{reference}");
+    }
+    let (out, err, code) = f.run(&["export", "BUSES AFTER MIDNIGHT", "--format", "txt"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "Title: Buses After Midnight\n\nNight buses help shift workers.\n"
+    );
+}
+
+#[test]
+fn an_ambiguous_draft_is_one_line_listing_the_candidates() {
+    let f = Fixture::new();
+    let (out, err, code) = f.run(&["export", "202503"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!("precis: '202503' matches 2 drafts: {DECLARED}, {NEWEST}; give more of the id\n")
+    );
+}
+
+/// The names of the files in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn export_into_a_folder_names_the_file_after_the_title() {
+    let f = Fixture::new();
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let folder = out_dir.path().to_string_lossy().into_owned();
+    let expect_written = |args: &[&str], name: &str, text: &str| {
+        let mut with_dir = args.to_vec();
+        with_dir.extend(["-o", &folder]);
+        let (out, err, code) = f.run(&with_dir);
+        let path = out_dir.path().join(name);
+        assert_eq!(
+            (code, out, err.as_str()),
+            (0, format!("{}\n", path.display()), ""),
+            "{args:?}"
+        );
+        assert_eq!(
+            fs::read_to_string(&path).ok().as_deref(),
+            Some(text),
+            "{name}"
+        );
+    };
+    expect_written(
+        &["export", "night buses stay"],
+        "night-buses-stay.md",
+        NEWEST_MD,
+    );
+    expect_written(&["export", NEWEST], "night-buses-stay-2.md", NEWEST_MD);
+    expect_written(
+        &["export", NEWEST, "--format", "txt"],
+        "night-buses-stay.txt",
+        NEWEST_TXT,
+    );
+    // Untitled: named after the source file the précis summarises.
+    expect_written(&["export", DECLARED], "buses.md", DECLARED_EXPORT);
+    assert_eq!(
+        names_in(out_dir.path()),
+        [
+            "buses.md",
+            "night-buses-stay-2.md",
+            "night-buses-stay.md",
+            "night-buses-stay.txt"
+        ],
+        "no temporary or empty file is left"
+    );
+}

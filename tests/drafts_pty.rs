@@ -258,18 +258,23 @@ fn only_updated(home: &Path) -> String {
     draft["updated"].as_str().expect("updated").to_string()
 }
 
+/// Runs the editor, types the sentence into a new draft and quits.
+fn write_a_draft(home: &Path) {
+    let mut pty = Pty::precis(home, &[]);
+    pty.wait_for("Précis · 0/150 words");
+    pty.send(SENTENCE);
+    pty.wait_for("Précis · 8/150 words");
+    pty.send(CTRL_Q);
+    assert!(pty.wait_exit().success());
+}
+
 /// Opening a draft, resuming it or browsing the drafts leaves its date as
 /// it was: `updated` changes only with the text (browsing once saved the
 /// open draft again, so the newest draft was always the one last looked at).
 #[test]
 fn looking_at_a_draft_does_not_change_its_date() {
     let home = home();
-    let mut pty = Pty::precis(home.path(), &[]);
-    pty.wait_for("Précis · 0/150 words");
-    pty.send(SENTENCE);
-    pty.wait_for("Précis · 8/150 words");
-    pty.send(CTRL_Q);
-    assert!(pty.wait_exit().success());
+    write_a_draft(home.path());
     let written = only_updated(home.path());
 
     // Resumed, browsed (Ctrl+D, Esc), opened from the browser, quit.
@@ -317,4 +322,31 @@ fn sighup_after_a_long_burst_of_typing_loses_nothing() {
         text.len(),
         body.len()
     );
+}
+
+/// `e` in the drafts browser writes the draft to the home folder named
+/// after its title, and a second export beside the first, never over it.
+#[test]
+fn the_browser_exports_under_the_title() {
+    let home = home();
+    write_a_draft(home.path());
+    let file = draft_files(home.path()).pop().expect("a draft");
+    let mut draft = read_json(&file).expect("the draft reads as JSON");
+    draft["title"] = "Taxing the Untaxed".into();
+    std::fs::write(&file, draft.to_string()).expect("retitle the draft");
+
+    let mut pty = Pty::precis(home.path(), &["drafts"]);
+    pty.wait_for(" Drafts (1) ");
+    for name in ["taxing-the-untaxed.md", "taxing-the-untaxed-2.md"] {
+        pty.send("e");
+        let path = home.path().join(name);
+        pty.wait_until(&format!("exported to {}", path.display()), |s| {
+            flat(s).contains(&format!("exported to {}", path.display()))
+        });
+        let text = std::fs::read_to_string(&path).expect("the export");
+        assert!(text.starts_with("# Taxing the Untaxed\n\n"), "{text}");
+        assert!(text.contains(SENTENCE), "{text}");
+    }
+    pty.send("q");
+    assert!(pty.wait_exit().success());
 }

@@ -10,6 +10,7 @@ use crate::analysis::spelling::{Language, Speller};
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Settings, analyse_with};
 use crate::input::{self, InputError};
+use crate::report::Report;
 
 pub use json::to_json;
 pub use text::render;
@@ -44,8 +45,13 @@ pub enum Outcome {
     Findings,
 }
 
-/// Runs the check and prints the report to `out`.
-pub fn run(options: &CheckOptions, out: &mut dyn Write) -> Result<Outcome, CheckError> {
+/// Runs the check and prints the report to `out`, and to `notes` (standard
+/// error) a hint when the arguments look swapped.
+pub fn run(
+    options: &CheckOptions,
+    out: &mut dyn Write,
+    notes: &mut dyn Write,
+) -> Result<Outcome, CheckError> {
     if options.source == "-" && options.precis == "-" {
         return Err(InputError::StdinTwice.into());
     }
@@ -64,10 +70,26 @@ pub fn run(options: &CheckOptions, out: &mut dyn Write) -> Result<Outcome, Check
     } else {
         render(&report, out)?;
     }
+    if let Some(hint) = swapped_hint(&report) {
+        // A hint that cannot be shown changes nothing in the report.
+        let _ = writeln!(notes, "{hint}");
+    }
     Ok(if report.has_findings() {
         Outcome::Findings
     } else {
         Outcome::Clean
+    })
+}
+
+/// A hint for a précis longer than its source, which is almost always the
+/// two files given the wrong way round.
+fn swapped_hint(report: &Report) -> Option<String> {
+    (report.precis.words > report.source.words).then(|| {
+        format!(
+            "precis: hint: the précis ({} words) is longer than its source ({} words); \
+             if the files are swapped, give the source first: precis check SOURCE PRECIS",
+            report.precis.words, report.source.words
+        )
     })
 }
 

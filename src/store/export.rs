@@ -22,14 +22,10 @@ pub enum Format {
 /// Why a draft could not be found or read.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// No draft file with this id in the drafts directory.
-    #[error("no draft '{id}' in {}", dir.display())]
-    NoSuchDraft {
-        /// The id asked for.
-        id: String,
-        /// The drafts directory searched.
-        dir: PathBuf,
-    },
+    /// No single draft in the drafts directory has this id, id prefix or
+    /// title.
+    #[error(transparent)]
+    Lookup(#[from] super::lookup::LookupError),
     /// The draft file could not be read.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -39,8 +35,9 @@ pub enum ExportError {
 const RULE: &str = "----------------------------------------";
 
 /// Loads the draft `reference` names: a path to a draft file when it
-/// contains a path separator or ends in `.json`, otherwise a draft id in
-/// `drafts_dir` (asked for only then, so a path works with no data
+/// contains a path separator or ends in `.json`, otherwise a draft in
+/// `drafts_dir` named by id, id prefix or title (see [`super::lookup`]; the
+/// directory is asked for only then, so a path works with no data
 /// directory). `name.json` with no such file in the current directory is
 /// also tried as the id `name`.
 pub fn load(
@@ -52,15 +49,7 @@ pub fn load(
     if has_separator || (reference.ends_with(".json") && as_path.exists()) {
         return Ok(DraftStore::load_file(as_path)?);
     }
-    let id = reference.strip_suffix(".json").unwrap_or(reference);
-    let dir = drafts_dir()?;
-    let path = dir.join(format!("{id}.json"));
-    if id.is_empty() || !path.exists() {
-        return Err(ExportError::NoSuchDraft {
-            id: reference.to_string(),
-            dir,
-        });
-    }
+    let path = super::lookup::find(reference, &drafts_dir()?)?;
     Ok(DraftStore::load_file(&path)?)
 }
 

@@ -5,7 +5,9 @@
 mod atomic;
 pub mod draft;
 pub mod export;
+pub mod file_name;
 pub mod listing;
+pub mod lookup;
 pub mod overview;
 
 use std::fs;

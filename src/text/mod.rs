@@ -1,8 +1,10 @@
 //! Plain-text helpers shared by the engine and every view: line/column
-//! mapping and making untrusted text safe to show on a terminal.
+//! mapping, making untrusted text safe to show on a terminal, and titles as
+//! file names.
 
 pub mod lines;
 pub mod sanitize;
+pub mod slug;
 
 /// `text` cut to at most `room` characters, ending with `…` when cut.
 pub fn shorten(text: &str, room: usize) -> String {

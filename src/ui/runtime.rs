@@ -3,7 +3,7 @@
 //! into actions, and carries out the effects `update` returns: saving to the
 //! drafts store, opening sources, quitting.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -35,7 +35,7 @@ use crate::analysis::words::CountingOptions;
 use crate::exam::Feedback;
 use crate::input::{self, InputError};
 use crate::passages;
-use crate::store::{DraftStore, Mode, Origin, Saved, StoreError};
+use crate::store::{DraftStore, Mode, Origin, Saved, StoreError, file_name};
 use crate::text::sanitize::one_line;
 
 /// What the editor should open.
@@ -108,6 +108,10 @@ pub enum RunError {
     /// The source could not be read.
     #[error(transparent)]
     Input(#[from] InputError),
+    /// There is no terminal to draw on: standard output is not one, or
+    /// the process has none (a script, a service, a cron job).
+    #[error("précis needs a terminal: run it in one, or use `precis check` in scripts")]
+    NoTerminal,
     /// The terminal failed.
     #[error("terminal: {0}")]
     Terminal(#[from] io::Error),
@@ -341,22 +345,26 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
 }
 
 /// Raw mode, the alternate screen, mouse capture and bracketed paste, with
-/// a panic hook that undoes all of them.
-fn enter() -> io::Result<Screen> {
+/// a panic hook that undoes all of them; [`RunError::NoTerminal`] when
+/// there is no terminal to draw on or to read keys from.
+fn enter() -> Result<Screen, RunError> {
+    if !io::stdout().is_terminal() {
+        return Err(RunError::NoTerminal);
+    }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
         previous(info);
         rescue_on_panic();
     }));
-    ratatui::crossterm::terminal::enable_raw_mode()?;
+    ratatui::crossterm::terminal::enable_raw_mode().map_err(|_| RunError::NoTerminal)?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableBracketedPaste
     )?;
-    Terminal::new(QuietBackend::new())
+    Ok(Terminal::new(QuietBackend::new())?)
 }
 
 /// The latest text and where to write it if the editor crashes.
@@ -1027,16 +1035,20 @@ impl Session {
         }
     }
 
-    /// Writes a stored draft, with its report, as Markdown beside the
-    /// fallback path; returns where.
+    /// Writes a stored draft, with its report, as Markdown in the home
+    /// folder, named after its title; returns where.
     fn export(&self, id: &str) -> Result<String, String> {
         let store = self.store.as_ref().map_err(ToString::to_string)?;
         let draft = DraftStore::load_file(&store.path_of(id)).map_err(|e| e.to_string())?;
         let text = crate::store::export::render(&draft, crate::store::export::Format::Md, true);
-        let path = fallback_path(id).replace(".txt", ".md");
-        crate::store::write_atomic(std::path::Path::new(&path), text.as_bytes())
-            .map_err(|e| format!("{path}: {e}"))?;
-        Ok(path)
+        let home = home_dir();
+        let path = file_name::reserve(&home, &file_name::stem(&draft), "md")
+            .map_err(|e| format!("{}: {e}", home.display()))?;
+        if let Err(e) = crate::store::write_atomic(&path, text.as_bytes()) {
+            let _ = std::fs::remove_file(&path);
+            return Err(format!("{}: {e}", path.display()));
+        }
+        Ok(path.display().to_string())
     }
 }
 
@@ -1080,9 +1092,15 @@ fn unattempted_passage(store: &DraftStore) -> &'static str {
 /// Where to offer writing the précis when the drafts folder fails: the home
 /// directory, else the current one.
 fn fallback_path(id: &str) -> String {
-    let dir = directories::BaseDirs::new()
-        .map_or_else(|| PathBuf::from("."), |d| d.home_dir().to_path_buf());
-    dir.join(format!("precis-{id}.txt")).display().to_string()
+    home_dir()
+        .join(format!("precis-{id}.txt"))
+        .display()
+        .to_string()
+}
+
+/// The home folder, or the current one when there is none.
+fn home_dir() -> PathBuf {
+    directories::BaseDirs::new().map_or_else(|| PathBuf::from("."), |d| d.home_dir().to_path_buf())
 }
 
 #[cfg(test)]
