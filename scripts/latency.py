@@ -11,6 +11,13 @@ pyte (pip install pyte) to read the count off an emulated screen.
 
     python3 scripts/latency.py [--runs 15] [--keys 100]
     python3 scripts/latency.py --in-place [--keys 100]
+    python3 scripts/latency.py --large-source [--runs 15]
+    python3 scripts/latency.py ... --before OLD/target/release/precis
+
+--large-source times the first screen with a source of 100,000 words (the
+passage repeated), against nano opening the same file. --before adds a
+précis binary built from an earlier commit as one more editor, "précis
+(before)", so a change is measured against its past and nano in one run.
 
 With --in-place, each editor holds a précis of 300, 1,000 and 3,000 words
 (précis: pasted into the body; nano and vim: the same text in the file
@@ -40,10 +47,14 @@ ROWS, COLS = 40, 120
 KEY = b"z"
 
 
-def spawn(argv, home):
+def spawn(argv, home, words=None):
     """Forks `argv` onto a new pty of ROWS x COLS in `home`, with the passage
-    copied there as passage.md; returns (pid, fd, t0)."""
-    shutil.copy(PASSAGE, os.path.join(home, "passage.md"))
+    copied there as passage.md (repeated to at least `words` words when
+    given); returns (pid, fd, t0)."""
+    if words:
+        write_large(os.path.join(home, "passage.md"), words)
+    else:
+        shutil.copy(PASSAGE, os.path.join(home, "passage.md"))
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": home,
@@ -125,9 +136,20 @@ EDITORS = {
 }
 
 
-def startup(argv, marker):
+def write_large(path, words):
+    """The passage's paragraphs repeated until the file holds `words` words."""
+    text = open(PASSAGE, encoding="utf-8").read()
+    heading, _, body = text.partition("\n")
+    n = len(body.split())
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(heading + "\n")
+        for _ in range(-(-words // n)):
+            f.write(body.strip() + "\n\n")
+
+
+def startup(argv, marker, words=None):
     with tempfile.TemporaryDirectory() as home:
-        pid, fd, t0 = spawn(argv, home)
+        pid, fd, t0 = spawn(argv, home, words)
         try:
             return read_until(fd, marker) - t0
         finally:
@@ -183,9 +205,10 @@ def in_place(name, argv, marker, words, where, count):
     screen = pyte.Screen(COLS, ROWS)
     # Only précis's screen is read (for its count); pyte cannot parse some
     # of vim's private sequences.
-    tap = pyte.ByteStream(screen).feed if name == "précis" else None
+    mine = name.startswith("précis")
+    tap = pyte.ByteStream(screen).feed if mine else None
     with tempfile.TemporaryDirectory() as home:
-        if name == "précis":
+        if mine:
             pid, fd, _ = spawn(argv, home)
         else:
             shutil.copy(PASSAGE, os.path.join(home, "passage.md"))
@@ -195,11 +218,11 @@ def in_place(name, argv, marker, words, where, count):
         try:
             read_until(fd, marker, tap=tap)
             drain(fd, tap=tap)
-            if name == "précis":
+            if mine:
                 os.write(fd, b"\x1b[200~" + body.encode() + b"\x1b[201~")
                 screen_shows(fd, tap, screen, f"{words}/", timeout=30)
                 drain(fd, 0.3, tap=tap)
-            os.write(fd, TO_END[name])
+            os.write(fd, TO_END["précis" if mine else name])
             drain(fd, tap=tap)
             if where == "middle":
                 os.write(fd, TEN_UP)
@@ -214,7 +237,7 @@ def in_place(name, argv, marker, words, where, count):
                 times.append(read_until(fd, KEY, tap=tap) - t)
                 drain(fd, 0.05, tap=tap)
             settle = []
-            if name == "précis":
+            if mine:
                 # A new word: how long until the count on screen has it (the
                 # screen is emulated, since only changed cells are written).
                 n = words
@@ -260,7 +283,25 @@ def main():
     parser.add_argument("--keys", type=int, default=100, help="keystrokes per editor")
     parser.add_argument("--in-place", action="store_true",
                         help="with a précis of 300, 1,000 and 3,000 words in place")
+    parser.add_argument("--large-source", action="store_true",
+                        help="start-up only, with a source of 100,000 words")
+    parser.add_argument("--before", metavar="BIN",
+                        help="also measure this précis binary, built from an earlier commit")
     args = parser.parse_args()
+    if args.before:
+        argv, marker, prepare = EDITORS["précis"]
+        EDITORS["précis (before)"] = ([os.path.abspath(args.before)] + argv[1:], marker, prepare)
+    if args.large_source:
+        print(f"{os.cpu_count()} cores; first screen with a 100,000-word source, "
+              f"{args.runs} runs each, {COLS}x{ROWS} pty\n")
+        print("| editor | first screen median | min | ratio to nano (median) |")
+        print("| --- | --- | --- | --- |")
+        starts = {name: [startup(argv, marker, 100_000) for _ in range(args.runs)]
+                  for name, (argv, marker, _) in EDITORS.items() if name != "vim"}
+        for name, xs in starts.items():
+            print(f"| {name} | {ms(xs):.1f} ms | {min(xs) * 1000:.1f} ms "
+                  f"| {ms(xs) / ms(starts['nano']):.2f}x |")
+        return
     missing = [e for e in ("nano", "vim") if not shutil.which(e)]
     if missing or not os.path.exists(PRECIS):
         raise SystemExit(
@@ -277,14 +318,14 @@ def main():
                 row = {}
                 for name, (argv, marker, _) in EDITORS.items():
                     row[name] = in_place(name, argv, marker, words, where, args.keys)
-                p, _ = row["précis"]
                 n, _ = row["nano"]
                 v, _ = row["vim"]
-                settle = row["précis"][1]
-                print(f"| {words:,} | {where} | {ms(p):.2f} / {ms(p, 95):.2f} ms "
-                      f"| {ms(n):.2f} / {ms(n, 95):.2f} ms | {ms(v):.2f} / {ms(v, 95):.2f} ms "
-                      f"| {ms(p) / ms(n):.2f}x, {ms(p, 95) / ms(n, 95):.2f}x "
-                      f"| {ms(settle):.1f} / {ms(settle, 95):.1f} ms |")
+                for name in (e for e in row if e.startswith("précis")):
+                    p, settle = row[name]
+                    print(f"| {words:,} | {where} | {name}: {ms(p):.2f} / {ms(p, 95):.2f} ms "
+                          f"| {ms(n):.2f} / {ms(n, 95):.2f} ms | {ms(v):.2f} / {ms(v, 95):.2f} ms "
+                          f"| {ms(p) / ms(n):.2f}x, {ms(p, 95) / ms(n, 95):.2f}x "
+                          f"| {ms(settle):.1f} / {ms(settle, 95):.1f} ms |")
         return
     results = {}
     for name, (argv, marker, prepare) in EDITORS.items():

@@ -160,8 +160,10 @@ pub struct Source {
 
 /// From this many bytes, a source opened in the editor is first drawn from
 /// an analysis of its opening, and analysed in full on another thread: the
-/// student sees the passage at once, and the counts and checks follow.
-pub const LARGE_SOURCE: usize = 64 << 10;
+/// student sees the passage at once, and the counts and checks follow. The
+/// opening holds more text than the largest screen shows (16 KB is 160×100
+/// cells), and takes about a millisecond to analyse.
+pub const LARGE_SOURCE: usize = 16 << 10;
 
 impl Source {
     /// A source from its text; the name is its `# Heading`, else `fallback`.

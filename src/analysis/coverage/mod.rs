@@ -20,7 +20,7 @@ pub mod vectors;
 mod walk;
 
 use std::ops::Range;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -186,8 +186,23 @@ struct Indexed {
     paragraph_start: bool,
 }
 
-/// The source's sentences, their terms and weights, and its key points.
+/// The source as coverage reads it: its readability and words, known from
+/// the walk over it, and its sentences weighed with their key points, built
+/// when first measured against.
 pub struct SourceCoverage {
+    /// The passage's readability, measured in the walk.
+    readability: Readability,
+    /// The words the passage uses, measured in the walk.
+    source_words: SourceWords,
+    /// The weighted index. It needs the word vectors, which the editor
+    /// loads on a thread of their own at start-up: built on the first
+    /// measure, so a check that measures no coverage (the editor's first
+    /// frame, a keystroke) never waits for them.
+    index: LazyLock<Index, Box<dyn FnOnce() -> Index + Send>>,
+}
+
+/// The source's sentences, their terms and weights, and its key points.
+struct Index {
     sentences: Vec<Indexed>,
     terms: Vec<u32>,
     /// Each term's hash, weight and vector, by id.
@@ -197,10 +212,6 @@ pub struct SourceCoverage {
     words: Vec<Box<str>>,
     /// Each figure's weight, by fact index.
     figure_weights: FxHashMap<usize, f64>,
-    /// The passage's readability, measured in the same walk.
-    readability: Readability,
-    /// The words the passage uses, measured in the same walk.
-    source_words: SourceWords,
     stemmer: Stemmer,
     /// The term of each précis word form met so far: the editor measures
     /// the précis on every pause, and stemming is the costly part.
@@ -210,13 +221,13 @@ pub struct SourceCoverage {
 /// A précis word's term: its stem's hash and its vector.
 type PrecisTerm = (u64, TermVector);
 
-/// Word forms remembered in [`SourceCoverage`]'s memo before it starts over.
+/// Word forms remembered in the index's memo before it starts over.
 const MEMO_FORMS: usize = 20_000;
 
 impl std::fmt::Debug for SourceCoverage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SourceCoverage")
-            .field("sentences", &self.sentences.len())
+            .field("readability", &self.readability)
             .finish_non_exhaustive()
     }
 }
@@ -279,8 +290,42 @@ impl SourceCoverage {
     }
 
     /// Adds the source's `figures` (as [`figure_places`] gives them) to the
-    /// walked sentences, weighs every sentence and finds the key points.
-    pub fn index(walked: Walked, figures: &[(usize, usize)]) -> Self {
+    /// walked sentences, to be weighed with the key points found when
+    /// coverage is first measured.
+    pub fn index(mut walked: Walked, figures: &[(usize, usize)]) -> Self {
+        let figures = figures.to_vec();
+        SourceCoverage {
+            readability: walked.readability,
+            source_words: std::mem::take(&mut walked.words),
+            index: LazyLock::new(Box::new(move || Index::build(walked, &figures))),
+        }
+    }
+
+    /// The passage's readability (every sentence, with or without content
+    /// words).
+    pub fn readability(&self) -> Readability {
+        self.readability
+    }
+
+    /// The words the passage and its title use, which the spelling check
+    /// trusts.
+    pub fn source_words(&self) -> &SourceWords {
+        &self.source_words
+    }
+
+    /// How much of each source sentence the précis text `precis` (its title
+    /// and body) restates, given the source figures (fact indices) the
+    /// number check matched in it; and at most `limit` key points it leaves
+    /// out.
+    pub fn measure(&self, precis: &str, matched: &[usize], limit: usize) -> Measured {
+        self.index.measure(precis, matched, limit)
+    }
+}
+
+impl Index {
+    /// Weighs every walked sentence with its `figures` and finds the key
+    /// points.
+    fn build(walked: Walked, figures: &[(usize, usize)]) -> Self {
         let v = Vectors::get();
         let Walked {
             sentences,
@@ -289,9 +334,7 @@ impl SourceCoverage {
             terms,
             title_terms,
             breaks,
-            readability,
             stemmer,
-            words: source_words,
             ..
         } = walked;
 
@@ -418,23 +461,9 @@ impl SourceCoverage {
             vectors,
             words: terms.into_iter().map(|t| t.word).collect(),
             figure_weights,
-            readability,
-            source_words,
             stemmer,
             memo: Mutex::default(),
         }
-    }
-
-    /// The passage's readability (every sentence, with or without content
-    /// words).
-    pub fn readability(&self) -> Readability {
-        self.readability
-    }
-
-    /// The words the passage and its title use, which the spelling check
-    /// trusts.
-    pub fn source_words(&self) -> &SourceWords {
-        &self.source_words
     }
 
     /// The content terms of `text` with their vectors, each once, stemming
@@ -468,11 +497,8 @@ impl SourceCoverage {
         out
     }
 
-    /// How much of each source sentence the précis text `precis` (its title
-    /// and body) restates, given the source figures (fact indices) the
-    /// number check matched in it; and at most `limit` key points it leaves
-    /// out.
-    pub fn measure(&self, precis: &str, matched: &[usize], limit: usize) -> Measured {
+    /// [`SourceCoverage::measure`].
+    fn measure(&self, precis: &str, matched: &[usize], limit: usize) -> Measured {
         let v = Vectors::get();
         let precis_terms = self.precis_terms(precis);
         let present: FxHashSet<u64> = precis_terms.iter().map(|(h, _)| *h).collect();
