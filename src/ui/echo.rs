@@ -103,8 +103,9 @@ pub fn echo_ahead(echo: &Echo, event: &Event) -> Option<Echoed> {
         shared.spot = None;
         return None;
     };
-    if s.tail.len() < 2 {
-        // The character and the cursor after it must both fit on the row.
+    if s.tail.is_empty() {
+        // The character must fit on the row. The cursor after it may not:
+        // at the row's last cell, the frame puts it where the wrap does.
         shared.spot = None;
         return None;
     }
