@@ -4,11 +4,11 @@
 mod common;
 
 use jiff::Timestamp;
+use precis::analysis::report::Report;
 use precis::analysis::words::CountingOptions;
 use precis::analysis::{Preset, Settings, analyse};
 use precis::exam::checklist::checklist;
 use precis::exam::review::{self, Review};
-use precis::report::Report;
 use precis::store::{ExamTiming, Sample};
 use precis::ui::theme::Theme;
 

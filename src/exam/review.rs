@@ -21,7 +21,7 @@ use unicode_width::UnicodeWidthStr;
 use super::checklist::{Check, checklist};
 use super::clock::clock_text;
 use crate::analysis::Preset;
-use crate::report::Report;
+use crate::analysis::report::Report;
 use crate::store::{ExamTiming, Sample};
 use crate::text::sanitize::one_line;
 use crate::ui::fit;

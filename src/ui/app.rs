@@ -17,11 +17,11 @@ use super::keys::{Command, command_for};
 use super::marks::Marks;
 use super::picker::Picker;
 use super::source_pane::WrapCache;
+use crate::analysis::report::{FlagKind, Report};
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Scope, Settings, SourceAnalysis, structure};
 use crate::exam::clock;
 use crate::exam::{Feedback, Plan, prompts};
-use crate::report::{FlagKind, Report};
 use crate::store::draft::DRAFT_VERSION;
 use crate::store::{Draft, DraftSource, ExamTiming, Mode, Origin, Sample};
 
@@ -379,7 +379,10 @@ pub struct App {
     pub(super) declined_title: Option<String>,
     /// Coverage as last measured, and its key-points-left-out flags: shown
     /// while typing goes on, since coverage is measured when typing pauses.
-    coverage: Option<(crate::report::CoverageSummary, Vec<crate::report::Flag>)>,
+    coverage: Option<(
+        crate::analysis::report::CoverageSummary,
+        Vec<crate::analysis::report::Flag>,
+    )>,
     /// The text changed since coverage was last measured.
     pub coverage_due: bool,
     /// The revision whose full check (coverage included) `report` is, if

@@ -21,8 +21,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::app::{App, Focus};
 use super::theme::Theme;
 use crate::analysis::coverage::Level;
+use crate::analysis::report::FlagKind;
 use crate::exam::Feedback;
-use crate::report::FlagKind;
 use crate::text::sanitize::stand_in;
 
 /// The source wrapped into display rows for one width, and the text area

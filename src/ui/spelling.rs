@@ -24,8 +24,8 @@ use ratatui_textarea::CursorMove;
 use super::app::{App, Effect, Focus, Overlay};
 use super::marks::Field;
 use super::theme::Theme;
+use crate::analysis::report::FlagKind;
 use crate::analysis::spelling::{Language, Speller};
-use crate::report::FlagKind;
 use crate::text::sanitize::one_line;
 
 /// Whether a flag is about a word's spelling.

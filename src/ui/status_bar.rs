@@ -12,9 +12,9 @@ use super::app::{App, Note, SaveState};
 use super::fit::{self, Part};
 use super::flags_panel::Tally;
 use super::theme::Theme;
+use crate::analysis::report::Severity;
 use crate::analysis::target::LengthStatus;
 use crate::exam::{Feedback, clock};
-use crate::report::Severity;
 use crate::text::sanitize::one_line;
 
 /// Cells of the length gauge in its long and short forms.
