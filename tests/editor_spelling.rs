@@ -13,7 +13,7 @@ use precis::analysis::report::FlagKind;
 use precis::analysis::spelling::Language;
 use precis::ui::app::{App, Effect, Focus, Overlay};
 use precis::ui::marks::MarkKind;
-use precis::ui::spelling::Session;
+use precis::ui::runtime::spelling::Session;
 use precis::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -27,7 +27,7 @@ use ratatui::widgets::{
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::app::Note;
+use super::note::{self, Note};
 use super::theme::Theme;
 use crate::analysis::target::LengthStatus;
 use crate::store::listing::reason;
@@ -945,7 +945,7 @@ fn render_footer(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme
         return;
     }
     if let Some(note) = &browser.note {
-        super::status_bar::render_note(frame, area, note, theme);
+        note::render(frame, area, note, theme);
         return;
     }
     let keys: &[(&str, &str)] = if browser.typing {

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, HighlightSpacing, List, ListItem, ListSta
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Focus};
-use super::source_pane::wrap;
 use super::theme::Theme;
+use super::wrap::wrap;
 use crate::analysis::coverage::Levels;
 use crate::analysis::readability::Readability;
 use crate::analysis::report::Severity;

@@ -8,14 +8,15 @@ pub mod echo;
 pub mod editing;
 pub mod editor_pane;
 pub mod exam_dialogs;
-mod exam_flow;
 pub mod fit;
 pub mod flags_panel;
 pub mod help;
 pub mod keys;
 pub mod layout;
 pub mod marks;
+pub mod messages;
 pub mod model_pane;
+pub mod note;
 pub mod picker;
 pub mod quiet_backend;
 pub mod runtime;
@@ -23,7 +24,7 @@ pub mod source_pane;
 pub mod spelling;
 pub mod status_bar;
 pub mod theme;
-pub mod title_field;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout};
@@ -50,7 +51,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let note_rows = app
         .note
         .as_ref()
-        .map_or(1, |n| status_bar::note_rows(n, area.width))
+        .map_or(1, |n| note::rows(n, area.width))
         .max(1);
     let extra = if area.height >= layout::MIN_HEIGHT + note_rows - 1 {
         note_rows - 1
