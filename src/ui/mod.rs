@@ -19,6 +19,7 @@ pub mod model_pane;
 pub mod note;
 pub mod picker;
 pub mod quiet_backend;
+pub mod review_panel;
 pub mod runtime;
 pub mod source_pane;
 pub mod spelling;
@@ -95,7 +96,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     editor_pane::render_body(frame, areas.body, app, theme);
     match (areas.flags, app.exam) {
         (Some(bottom), Some(timing)) if app.review_open => {
-            let review = crate::exam::review::Review {
+            let review = review_panel::Review {
                 report: &app.report,
                 preset: app.settings.preset,
                 timing,
@@ -103,7 +104,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             };
             app.remember(|a| a.flags = bottom);
             let focused = app.focus == app::Focus::Flags;
-            crate::exam::review::render(frame, bottom, &review, &app.review_scroll, focused, theme);
+            review_panel::render(frame, bottom, &review, &app.review_scroll, focused, theme);
             model_pane::render_hint(frame, bottom, app, theme);
         }
         (Some(flags), _) => flags_panel::render(frame, flags, app, theme),
