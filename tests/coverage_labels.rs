@@ -11,9 +11,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use precis::analysis::coverage::Level;
+use precis::analysis::report::{FlagKind, Report};
 use precis::analysis::words::CountingOptions;
 use precis::analysis::{Settings, analyse};
-use precis::report::{FlagKind, Report};
 
 const KINDS: [&str; 3] = ["paraphrase", "first_half", "near_copy"];
 

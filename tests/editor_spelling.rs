@@ -9,11 +9,11 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{app_on, ctrl, key, type_text};
+use precis::analysis::report::FlagKind;
 use precis::analysis::spelling::Language;
-use precis::report::FlagKind;
 use precis::ui::app::{App, Effect, Focus, Overlay};
 use precis::ui::marks::MarkKind;
-use precis::ui::spelling::Session;
+use precis::ui::runtime::spelling::Session;
 use precis::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -246,18 +246,26 @@ fn wordy_phrases_are_flagged_and_over_the_band_they_add_up() {
             (
                 "Due to the fact that",
                 Some("Because"),
-                precis::report::Severity::Info
+                precis::analysis::report::Severity::Info
             ),
-            ("in order to", Some("to"), precis::report::Severity::Info),
+            (
+                "in order to",
+                Some("to"),
+                precis::analysis::report::Severity::Info
+            ),
         ]
     );
     assert_eq!(app.report.wordy_savings, 6);
     // Far over the band, they are warnings, and the panel sums them up.
     let long = " More words here to pass the band.".repeat(30);
     app.update(precis::ui::app::Action::Paste(long));
-    assert!(app.report.flags.iter().any(
-        |f| f.kind == FlagKind::WordyPhrase && f.severity == precis::report::Severity::Warning
-    ));
+    assert!(
+        app.report
+            .flags
+            .iter()
+            .any(|f| f.kind == FlagKind::WordyPhrase
+                && f.severity == precis::analysis::report::Severity::Warning)
+    );
     app.update(ctrl('f'));
     let screen = common::screen(&app, 120, 50);
     assert!(

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{app_on, ctrl, key, screen, type_text};
-use precis::report::FlagKind;
+use precis::analysis::report::FlagKind;
 use precis::ui::app::{Action, Effect, Focus, Opening, Overlay};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
@@ -385,7 +385,7 @@ fn ctrl_t_writes_the_declared_count_and_the_report_agrees() {
         !app.report
             .flags
             .iter()
-            .any(|f| f.kind == precis::report::FlagKind::DeclaredCount),
+            .any(|f| f.kind == precis::analysis::report::FlagKind::DeclaredCount),
         "{:?}",
         app.report.flags
     );

@@ -3,9 +3,9 @@
 //! spaced.
 
 use precis::analysis::numbers;
+use precis::analysis::report::FlagKind;
 use precis::analysis::words::{CountingOptions, count_words};
 use precis::analysis::{Preset, Settings, SourceAnalysis, analyse};
-use precis::report::FlagKind;
 use proptest::prelude::*;
 
 /// Text that looks like précis material: words, figures, currency, dates,

@@ -4,12 +4,12 @@
 mod common;
 
 use jiff::Timestamp;
+use precis::analysis::report::Report;
 use precis::analysis::words::CountingOptions;
 use precis::analysis::{Preset, Settings, analyse};
 use precis::exam::checklist::checklist;
-use precis::exam::review::{self, Review};
-use precis::report::Report;
 use precis::store::{ExamTiming, Sample};
+use precis::ui::review_panel::{self, Review};
 use precis::ui::theme::Theme;
 
 const SOURCE: &str = include_str!("fixtures/rooftop/passage.txt");
@@ -92,7 +92,7 @@ fn picture(review: &Review, width: u16, height: u16) -> String {
 fn scrolled(review: &Review, width: u16, height: u16, top: usize) -> String {
     let scroll = std::cell::Cell::new(top);
     common::picture(width, height, |frame| {
-        review::render(
+        review_panel::render(
             frame,
             frame.area(),
             review,

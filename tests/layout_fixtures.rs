@@ -7,9 +7,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use precis::analysis::report::Report;
 use precis::analysis::words::CountingOptions;
 use precis::analysis::{Preset, Settings, analyse};
-use precis::report::Report;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]

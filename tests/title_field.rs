@@ -7,9 +7,9 @@ mod common;
 
 use common::{app_on, ctrl, key, screen, type_text};
 use jiff::Timestamp;
+use precis::analysis::report::FlagKind;
 use precis::analysis::words::CountingOptions;
 use precis::analysis::{Preset, Settings};
-use precis::report::FlagKind;
 use precis::ui::app::{Action, App, Focus, Source, Start};
 use ratatui::crossterm::event::KeyCode;
 

@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use jiff::Timestamp;
+use precis::analysis::report::Report;
 use precis::analysis::words::CountingOptions;
 use precis::analysis::{Preset, Settings, SourceAnalysis, analyse as analyse_once};
-use precis::report::Report;
 use precis::store::export::{self, Format};
 use precis::store::listing::{self, Entry, Row};
 use precis::store::{Draft, Listed, Origin, Overview, Summary};

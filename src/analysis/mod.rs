@@ -11,7 +11,9 @@ pub mod copied;
 pub mod coverage;
 pub mod names;
 pub mod numbers;
+pub mod preset;
 pub mod readability;
+pub mod report;
 pub mod spelling;
 pub mod stopwords;
 pub mod structure;
@@ -20,64 +22,25 @@ pub mod target;
 pub mod words;
 
 use std::ops::Range;
-use std::str::FromStr;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::{
-    Counts, CoverageSummary, Flag, FlagKind, Located, NumberCheck, NumberStatus, NumbersSummary,
-    PrecisSummary, REPORT_VERSION, ReadabilitySummary, Report, Severity, SourceSummary,
-    TargetSummary,
-};
 use crate::text::lines::LineIndex;
 use copied::{ShingleBuilder, Shingles};
 use coverage::SourceCoverage;
 use numbers::{Facts, Quantity, Verdict};
+use report::{
+    Counts, CoverageSummary, Flag, FlagKind, Located, NumberCheck, NumberStatus, NumbersSummary,
+    PrecisSummary, REPORT_VERSION, ReadabilitySummary, Report, Severity, SourceSummary,
+    TargetSummary,
+};
 use spelling::{Problem, Speller};
 use style::Finding;
 use target::{LengthStatus, Target, TargetRule};
 use words::CountingOptions;
 
-/// An exam's rules about titles and declared counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Preset {
-    /// Pakistan's CSS/PMS: a title of 3 to 8 words is required, and so is a
-    /// declared word count.
-    #[default]
-    Css,
-    /// India's UPSC: no title allowed.
-    Upsc,
-    /// No title rule.
-    Plain,
-}
-
-impl Preset {
-    /// The preset's name, as `--preset` takes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Preset::Css => "css",
-            Preset::Upsc => "upsc",
-            Preset::Plain => "plain",
-        }
-    }
-}
-
-impl FromStr for Preset {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "css" | "pms" => Ok(Preset::Css),
-            "upsc" => Ok(Preset::Upsc),
-            "plain" => Ok(Preset::Plain),
-            other => Err(format!(
-                "unknown preset '{other}' (expected css, upsc or plain)"
-            )),
-        }
-    }
-}
+pub use preset::Preset;
 
 /// The rules a précis is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

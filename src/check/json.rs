@@ -1,6 +1,6 @@
 //! The report as one JSON object: the stable contract for scripts.
 
-use crate::report::Report;
+use crate::analysis::report::Report;
 
 /// Serialises the report; C1 control characters and DEL, which JSON allows
 /// raw but some terminals obey, are escaped as `\u` sequences.

@@ -6,11 +6,11 @@ mod text;
 
 use std::io::Write;
 
+use crate::analysis::report::Report;
 use crate::analysis::spelling::{Language, Speller};
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Settings, analyse_with};
 use crate::input::{self, InputError};
-use crate::report::Report;
 
 pub use json::to_json;
 pub use text::render;

@@ -8,8 +8,8 @@ use anstyle::{AnsiColor, Style};
 
 use crate::analysis::coverage::Levels;
 use crate::analysis::readability::Readability;
+use crate::analysis::report::{Flag, FlagKind, NumberStatus, Report, Severity};
 use crate::analysis::target::LengthStatus;
-use crate::report::{Flag, FlagKind, NumberStatus, Report, Severity};
 use crate::text::sanitize::one_line;
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();

@@ -3,9 +3,9 @@
 //! copied, are the figures right), each passed or failed with a short reason.
 //! Pure: everything comes from the report and the preset.
 
+use crate::analysis::report::{Flag, FlagKind, Report, Severity};
 use crate::analysis::target::LengthStatus;
 use crate::analysis::{Preset, TITLE_WORDS};
-use crate::report::{Flag, FlagKind, Report, Severity};
 
 /// One line of the checklist.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,10 +1,11 @@
-//! Timed exam practice: the clock, the checklist and the review.
+//! Timed exam practice: the clock, the checklist, the prompts and the
+//! choice of passage; the editor draws the review from them
+//! (`ui::review_panel`).
 
 pub mod checklist;
 pub mod choice;
 pub mod clock;
 pub mod prompts;
-pub mod review;
 
 use std::time::Duration;
 

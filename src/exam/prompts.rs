@@ -9,8 +9,8 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::clock::{self, clock_text};
+use crate::analysis::report::TargetSummary;
 use crate::analysis::target::LengthStatus;
-use crate::report::TargetSummary;
 use crate::store::ExamTiming;
 
 /// How the reading-time note starts, so the editor can keep its time in

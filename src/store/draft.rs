@@ -4,10 +4,10 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::report::Report;
 use crate::analysis::spelling::Speller;
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Settings, SourceAnalysis, structure};
-use crate::report::Report;
 use crate::text::sanitize::one_line;
 
 /// The draft format this version writes.

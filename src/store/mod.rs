@@ -19,7 +19,7 @@ pub use atomic::{Disk, RealDisk, write_atomic};
 pub use draft::{Draft, DraftSource, ExamState, ExamTiming, Mode, Origin, Sample};
 pub use overview::{Overview, Summary};
 
-use crate::report::Report;
+use crate::analysis::report::Report;
 use atomic::Staged;
 
 /// Why the drafts store could not do something; each message names the file.

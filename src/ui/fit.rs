@@ -177,7 +177,7 @@ pub fn shorten(text: &str, width: usize) -> String {
 /// than a row is split); at most `max_rows` rows, the last ending in "…"
 /// when text is left over.
 pub fn wrap(text: &str, width: usize, max_rows: usize) -> Vec<String> {
-    let rows = super::source_pane::wrap(text, 0, width.max(1));
+    let rows = super::wrap::wrap(text, 0, width.max(1));
     let mut out: Vec<String> = rows.iter().map(|r| text[r.clone()].to_string()).collect();
     if out.len() > max_rows.max(1) {
         let keep = max_rows.max(1);

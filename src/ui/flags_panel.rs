@@ -9,20 +9,20 @@ use ratatui::widgets::{Block, Borders, HighlightSpacing, List, ListItem, ListSta
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Focus};
-use super::source_pane::wrap;
 use super::theme::Theme;
+use super::wrap::wrap;
 use crate::analysis::coverage::Levels;
 use crate::analysis::readability::Readability;
+use crate::analysis::report::Severity;
 use crate::analysis::target::LengthStatus;
 use crate::exam::Feedback;
-use crate::report::Severity;
 use crate::text::sanitize::one_line;
 
 /// Where a flag stands, as the student sees the fields: `title`, or the
 /// body's `line:column`.
-fn place(app: &App, flag: &crate::report::Flag) -> String {
+fn place(app: &App, flag: &crate::analysis::report::Flag) -> String {
     use super::marks::Field;
-    use crate::report::FlagKind;
+    use crate::analysis::report::FlagKind;
     if matches!(
         flag.kind,
         FlagKind::MissingTitle | FlagKind::TitleLength | FlagKind::TitleNotAllowed
@@ -41,10 +41,10 @@ fn place(app: &App, flag: &crate::report::Flag) -> String {
 /// `title_in_field` says whether the title the flag is about is in that
 /// field (else it is a heading line at the top of the body).
 pub fn in_editor_terms(
-    flag: &crate::report::Flag,
+    flag: &crate::analysis::report::Flag,
     title_in_field: bool,
 ) -> std::borrow::Cow<'_, str> {
-    use crate::report::FlagKind;
+    use crate::analysis::report::FlagKind;
     match flag.kind {
         FlagKind::MissingTitle => {
             "no title: type one of 3 to 8 words in the title field above (the title carries 5 of 20 marks)"
@@ -79,7 +79,7 @@ pub struct Tally {
 
 impl Tally {
     /// Counts `flags`.
-    pub fn of(flags: &[crate::report::Flag]) -> Self {
+    pub fn of(flags: &[crate::analysis::report::Flag]) -> Self {
         let notes = flags
             .iter()
             .filter(|f| f.severity == Severity::Info)

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
+use crate::analysis::report::{FlagKind, Report, Severity};
 use crate::analysis::structure::TITLE_LABEL;
-use crate::report::{FlagKind, Report, Severity};
 
 /// How a marked span is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

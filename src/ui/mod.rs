@@ -8,22 +8,24 @@ pub mod echo;
 pub mod editing;
 pub mod editor_pane;
 pub mod exam_dialogs;
-mod exam_flow;
 pub mod fit;
 pub mod flags_panel;
 pub mod help;
 pub mod keys;
 pub mod layout;
 pub mod marks;
+pub mod messages;
 pub mod model_pane;
+pub mod note;
 pub mod picker;
 pub mod quiet_backend;
+pub mod review_panel;
 pub mod runtime;
 pub mod source_pane;
 pub mod spelling;
 pub mod status_bar;
 pub mod theme;
-pub mod title_field;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout};
@@ -50,7 +52,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let note_rows = app
         .note
         .as_ref()
-        .map_or(1, |n| status_bar::note_rows(n, area.width))
+        .map_or(1, |n| note::rows(n, area.width))
         .max(1);
     let extra = if area.height >= layout::MIN_HEIGHT + note_rows - 1 {
         note_rows - 1
@@ -94,7 +96,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     editor_pane::render_body(frame, areas.body, app, theme);
     match (areas.flags, app.exam) {
         (Some(bottom), Some(timing)) if app.review_open => {
-            let review = crate::exam::review::Review {
+            let review = review_panel::Review {
                 report: &app.report,
                 preset: app.settings.preset,
                 timing,
@@ -102,7 +104,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             };
             app.remember(|a| a.flags = bottom);
             let focused = app.focus == app::Focus::Flags;
-            crate::exam::review::render(frame, bottom, &review, &app.review_scroll, focused, theme);
+            review_panel::render(frame, bottom, &review, &app.review_scroll, focused, theme);
             model_pane::render_hint(frame, bottom, app, theme);
         }
         (Some(flags), _) => flags_panel::render(frame, flags, app, theme),

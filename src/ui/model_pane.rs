@@ -12,8 +12,8 @@ use ratatui::widgets::{
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Focus};
-use super::source_pane::wrap;
 use super::theme::Theme;
+use super::wrap::wrap;
 use crate::text::sanitize::terminal_safe;
 
 /// Draws `model`, the model précis, into `area` in the source pane's place.

@@ -10,7 +10,7 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::app::Opening;
+use super::messages::Opening;
 use super::theme::Theme;
 use crate::analysis::target::{Target, TargetRule};
 use crate::passages::{self, Passage};

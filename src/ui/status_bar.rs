@@ -5,17 +5,17 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Note, SaveState};
+use super::app::{App, SaveState};
 use super::fit::{self, Part};
 use super::flags_panel::Tally;
+use super::note;
 use super::theme::Theme;
+use crate::analysis::report::Severity;
 use crate::analysis::target::LengthStatus;
 use crate::exam::{Feedback, clock};
-use crate::report::Severity;
-use crate::text::sanitize::one_line;
 
 /// Cells of the length gauge in its long and short forms.
 const GAUGE: [usize; 2] = [12, 5];
@@ -286,37 +286,6 @@ fn exam_clock(app: &App, theme: &Theme) -> Option<Part> {
     })
 }
 
-/// The most rows a message takes at the bottom of the editor.
-pub const NOTE_ROWS: usize = 3;
-
-/// How many rows `note` takes when wrapped to `width` columns (at most
-/// [`NOTE_ROWS`]).
-pub fn note_rows(note: &Note, width: u16) -> u16 {
-    fit::wrap(&one_line(&note.text), usize::from(width), NOTE_ROWS).len() as u16
-}
-
-/// Draws a message into the bottom rows `area`, wrapped at spaces (and
-/// shortened with "…" when it needs more rows than `area` has), in red
-/// when it reports a problem; the editor and the drafts browser both show
-/// theirs this way.
-pub fn render_note(frame: &mut Frame, area: Rect, note: &Note, theme: &Theme) {
-    let style = if note.problem {
-        theme.error()
-    } else {
-        Style::default()
-    };
-    let rows = fit::wrap(
-        &one_line(&note.text),
-        usize::from(area.width),
-        usize::from(area.height),
-    );
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .map(|row| Line::styled(row, style))
-        .collect();
-    frame.render_widget(Paragraph::new(lines), area);
-}
-
 /// Draws the bottom rows: the app's message when there is one (until the
 /// next key), otherwise the keys that work now, nano-style: in an exam
 /// being written, submitting rather than other passages and drafts; in a
@@ -324,7 +293,7 @@ pub fn render_note(frame: &mut Frame, area: Rect, note: &Note, theme: &Theme) {
 /// footer gives up the keys the help lists first.
 pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(note) = &app.note {
-        render_note(frame, area, note, theme);
+        note::render(frame, area, note, theme);
         return;
     }
     let keys: &[(&str, &str, &str, u8)] = if app.exam_running() {

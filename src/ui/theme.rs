@@ -93,8 +93,12 @@ impl Theme {
     }
 
     /// The title field's border, which turns red or yellow with a title problem.
-    pub fn title_border(&self, focused: bool, problem: Option<crate::report::Severity>) -> Style {
-        use crate::report::Severity;
+    pub fn title_border(
+        &self,
+        focused: bool,
+        problem: Option<crate::analysis::report::Severity>,
+    ) -> Style {
+        use crate::analysis::report::Severity;
         match problem {
             Some(Severity::Error) => self.fg(Color::Red).add_modifier(if focused {
                 Modifier::BOLD

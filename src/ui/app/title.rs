@@ -4,21 +4,13 @@
 
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::app::{App, new_textarea};
+use super::{App, new_textarea, title_placeholder};
 use crate::analysis::{Preset, structure};
 use crate::text::shorten;
 
-/// The title field's placeholder under `preset`.
-pub fn placeholder(preset: Preset) -> &'static str {
-    match preset {
-        Preset::Css => "Title (3 to 8 words)",
-        Preset::Upsc | Preset::Plain => "Title (optional)",
-    }
-}
-
 /// An empty title field.
 pub fn empty(preset: Preset) -> TextArea<'static> {
-    new_textarea("", placeholder(preset))
+    new_textarea("", title_placeholder(preset))
 }
 
 impl App {
@@ -63,7 +55,7 @@ impl App {
         let row = row.saturating_sub(breaks);
         self.body
             .move_cursor(CursorMove::Jump(clamp16(row), clamp16(col)));
-        self.title = new_textarea(&title, placeholder(self.settings.preset));
+        self.title = new_textarea(&title, title_placeholder(self.settings.preset));
         self.changed();
         self.title_moved = Some(first);
         self.tell(

@@ -5,7 +5,7 @@
 //! précis beside the student's after the review. Like `app`, no terminal,
 //! disk or clock: the time is the last tick's.
 
-use super::app::{App, BODY_PLACEHOLDER, Effect, Focus, SaveState};
+use super::{App, BODY_PLACEHOLDER, Effect, Focus, SaveState};
 use crate::exam::clock::{self, Phase};
 use crate::exam::prompts::{self, LOCKED_PLACEHOLDER, READING_NOTE};
 use crate::store::Origin;

@@ -3,6 +3,10 @@
 //! for the runtime to carry out. Nothing here touches the terminal, the disk
 //! or the clock, so behaviour is testable without either.
 
+mod exam;
+mod spelling;
+mod title;
+
 use std::cell::{Cell, RefCell};
 
 use jiff::Timestamp;
@@ -16,14 +20,18 @@ use super::browser::{self, Browser};
 use super::keys::{Command, command_for};
 use super::marks::Marks;
 use super::picker::Picker;
-use super::source_pane::WrapCache;
+use super::spelling::Choice;
+use super::wrap::WrapCache;
+use crate::analysis::report::{FlagKind, Report};
 use crate::analysis::words::CountingOptions;
-use crate::analysis::{Scope, Settings, SourceAnalysis, structure};
+use crate::analysis::{Preset, Scope, Settings, SourceAnalysis, structure};
 use crate::exam::clock;
 use crate::exam::{Feedback, Plan, prompts};
-use crate::report::{FlagKind, Report};
 use crate::store::draft::DRAFT_VERSION;
 use crate::store::{Draft, DraftSource, ExamTiming, Mode, Origin, Sample};
+
+pub use super::messages::{Action, Effect, Opening};
+pub use super::note::Note;
 
 /// How many edits undo remembers (the widget's default is 50).
 const UNDO_DEPTH: usize = 10_000;
@@ -42,63 +50,6 @@ pub enum Focus {
     Flags,
 }
 
-/// Something that happened: input from the terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// A key press.
-    Key(KeyEvent),
-    /// Text pasted (bracketed paste).
-    Paste(String),
-    /// A mouse event.
-    Mouse(MouseEvent),
-    /// The terminal was resized.
-    Resize(u16, u16),
-}
-
-/// Work for the runtime: the only ways `update` reaches the outside world.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Save the draft now.
-    Save,
-    /// Save, then leave the app.
-    SaveAndQuit,
-    /// Save, then open another source.
-    Open(Opening),
-    /// Write the précis as text to this path (when the drafts store fails).
-    WriteTo(String),
-    /// Leave without saving (the runtime prints the text so it is not lost).
-    QuitAnyway,
-    /// Open the drafts browser (the runtime lists the drafts).
-    Browse,
-    /// Save, then open a stored draft.
-    OpenDraft(String),
-    /// Delete a stored draft.
-    DeleteDraft(String),
-    /// Export a stored draft to a file.
-    ExportDraft(String),
-    /// Copy the (read-only) submitted exam into a new practice draft.
-    CopyToPractice,
-    /// Ring the terminal bell (an exam warning).
-    Bell,
-    /// Start a timed exam on this source.
-    StartExam(Opening),
-    /// Add a word to the student's spelling list.
-    AddWord(String),
-    /// Save, then start a new draft on this source even if one exists.
-    OpenNew(Opening),
-    /// Complete the picker's typed path from the files on disk.
-    CompletePath(String),
-}
-
-/// A source the student asked to open from the picker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Opening {
-    /// A built-in passage, by id.
-    BuiltIn(String),
-    /// A file path.
-    File(String),
-}
-
 /// Whether the text on screen is safely on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
@@ -108,16 +59,6 @@ pub enum SaveState {
     Unsaved,
     /// The last save failed; the reason.
     Failed(String),
-}
-
-/// A message in the bottom row until the next key (the editor's or the
-/// drafts browser's).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
-    /// The text.
-    pub text: String,
-    /// Whether it reports a problem.
-    pub problem: bool,
 }
 
 /// A full-screen layer over the editor.
@@ -136,7 +77,7 @@ pub enum Overlay {
     /// "Submit now?" during an exam.
     ConfirmSubmit,
     /// Corrections for a misspelt word.
-    Spelling(super::spelling::Choice),
+    Spelling(Choice),
     /// "Leave the exam?" during an exam: its clock keeps running.
     ConfirmQuit,
     /// "Start an exam on this?" from the passage picker, which any key but
@@ -381,7 +322,10 @@ pub struct App {
     pub(super) declined_title: Option<String>,
     /// Coverage as last measured, and its key-points-left-out flags: shown
     /// while typing goes on, since coverage is measured when typing pauses.
-    coverage: Option<(crate::report::CoverageSummary, Vec<crate::report::Flag>)>,
+    coverage: Option<(
+        crate::analysis::report::CoverageSummary,
+        Vec<crate::analysis::report::Flag>,
+    )>,
     /// The text changed since coverage was last measured.
     pub coverage_due: bool,
     /// The revision whose full check (coverage included) `report` is, if
@@ -469,7 +413,7 @@ impl App {
     pub fn new(start: Start, counting: CountingOptions, size: (u16, u16)) -> Self {
         let title = new_textarea(
             &clean_input(&start.title).replace('\n', " "),
-            super::title_field::placeholder(start.settings.preset),
+            title_placeholder(start.settings.preset),
         );
         let body = new_textarea(&clean_input(&start.body), BODY_PLACEHOLDER);
         let (text, prefix) = compose(&title, &body);
@@ -961,7 +905,7 @@ impl App {
         self.title_moved = None;
         if self.title.lines().len() > 1 {
             let one = self.title.lines().join(" ");
-            self.title = new_textarea(&one, super::title_field::placeholder(self.settings.preset));
+            self.title = new_textarea(&one, title_placeholder(self.settings.preset));
         }
         self.save = SaveState::Unsaved;
         self.revision += 1;
@@ -1080,7 +1024,7 @@ impl App {
             KeyCode::Down if n > 0 => self.flag_selected = (self.flag_selected + 1).min(n - 1),
             KeyCode::Home => self.flag_selected = 0,
             KeyCode::End => self.flag_selected = n.saturating_sub(1),
-            KeyCode::Enter if super::spelling::offers(self) => super::spelling::open(self),
+            KeyCode::Enter if self.offers_corrections() => self.open_corrections(),
             KeyCode::Enter => self.jump_to_flag(self.flag_selected),
             _ => {}
         }
@@ -1276,7 +1220,7 @@ impl App {
                 }
                 Vec::new()
             }
-            Overlay::Spelling(_) => super::spelling::overlay_key(self, key),
+            Overlay::Spelling(_) => self.corrections_key(key),
             Overlay::ConfirmSubmit => {
                 self.overlay = Overlay::None;
                 if matches!(key.code, KeyCode::Char('y' | 'Y')) {
@@ -1360,6 +1304,14 @@ impl App {
                 super::picker::Outcome::Complete(typed) => vec![Effect::CompletePath(typed)],
             },
         }
+    }
+}
+
+/// The title field's placeholder under `preset`.
+pub(super) fn title_placeholder(preset: Preset) -> &'static str {
+    match preset {
+        Preset::Css => "Title (3 to 8 words)",
+        Preset::Upsc | Preset::Plain => "Title (optional)",
     }
 }
 

@@ -1,7 +1,8 @@
 //! The exam review panel, shown once an attempt is handed in: the time used,
 //! the checklist in exam terms, and a chart of words written over time
 //! against the target, so a student sees both what to fix and how they paced
-//! themselves.
+//! themselves. The rules it shows (the clock, the checklist) are the exam's,
+//! in `exam/`; this file only draws them.
 
 use std::cell::Cell;
 use std::time::Duration;
@@ -18,14 +19,14 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::checklist::{Check, checklist};
-use super::clock::clock_text;
+use super::fit;
+use super::theme::Theme;
 use crate::analysis::Preset;
-use crate::report::Report;
+use crate::analysis::report::Report;
+use crate::exam::checklist::{Check, checklist};
+use crate::exam::clock::clock_text;
 use crate::store::{ExamTiming, Sample};
 use crate::text::sanitize::one_line;
-use crate::ui::fit;
-use crate::ui::theme::Theme;
 
 /// Everything the review shows about one exam attempt.
 #[derive(Debug, Clone, Copy)]

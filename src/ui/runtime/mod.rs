@@ -3,6 +3,8 @@
 //! into actions, and carries out the effects `update` returns: saving to the
 //! drafts store, opening sources, quitting.
 
+pub mod spelling;
+
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -263,7 +265,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         typed_at: Instant::now(),
         // The dictionaries load once the first frame is up and typing
         // pauses (`load` below).
-        spelling: super::spelling::Session::new(
+        spelling: spelling::Session::new(
             options.spelling,
             &options.words,
             options.words_path.clone(),
@@ -479,7 +481,7 @@ struct Session {
     /// pauses.
     typed_at: Instant,
     /// The spelling check, its corrections and the student's word list.
-    spelling: super::spelling::Session,
+    spelling: spelling::Session,
     /// When the first frame was drawn.
     first_frame: Option<Instant>,
 }

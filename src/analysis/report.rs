@@ -4,9 +4,10 @@
 
 use serde::Serialize;
 
-use crate::analysis::coverage::SentenceCoverage;
-use crate::analysis::readability::Readability;
-use crate::analysis::target::LengthStatus;
+use super::coverage::SentenceCoverage;
+use super::preset::Preset;
+use super::readability::Readability;
+use super::target::LengthStatus;
 
 /// The version of the JSON report's shape.
 pub const REPORT_VERSION: u32 = 1;
@@ -262,7 +263,7 @@ impl CoverageSummary {
         Self {
             overall: 0.0,
             sentences: Vec::new(),
-            method: crate::analysis::coverage::METHOD,
+            method: super::coverage::METHOD,
             measured: false,
         }
     }
@@ -294,7 +295,7 @@ pub struct Report {
     /// The shape's version, [`REPORT_VERSION`].
     pub report_version: u32,
     /// The preset the rules came from.
-    pub preset: crate::analysis::Preset,
+    pub preset: Preset,
     /// The source in brief.
     pub source: SourceSummary,
     /// The précis in brief.
