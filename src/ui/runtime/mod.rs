@@ -252,6 +252,7 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         },
         stop,
         saved_revision: 0,
+        counts_missing: false,
         changed_at: None,
         dirty_since: None,
         last_attempt: None,
@@ -453,6 +454,10 @@ struct Session {
     stop: Arc<AtomicUsize>,
     /// The app's revision when it was last saved.
     saved_revision: u64,
+    /// The last save came before the full check of its text (the check or
+    /// the dictionaries were on their way), so the draft file lacks the
+    /// counts the drafts list reads.
+    counts_missing: bool,
     /// When the text last changed.
     changed_at: Option<Instant>,
     /// When the text first changed since the last save.
@@ -693,6 +698,13 @@ impl Session {
         };
         if due && (failed || app.revision != self.saved_revision) {
             self.save(app);
+        } else if self.counts_missing
+            && app.revision == self.saved_revision
+            && app.full_report().is_some()
+            && let Some(stamp) = app.on_disk
+        {
+            // The same text again, with its counts: its date stays.
+            self.write(app, stamp);
         }
     }
 
@@ -712,8 +724,12 @@ impl Session {
         if unchanged && matches!(app.save, SaveState::Saved(_)) {
             return;
         }
+        self.write(app, Timestamp::now());
+    }
+
+    /// Writes the draft as it stands, dated `now`, and says how it went.
+    fn write(&mut self, app: &mut App, now: Timestamp) {
         self.last_attempt = Some(Instant::now());
-        let now = Timestamp::now();
         app.sample(now);
         let mut draft = app.to_draft(now);
         let result = match &self.store {
@@ -726,6 +742,7 @@ impl Session {
             Ok(saved) => {
                 app.on_disk = Some(now);
                 self.saved_revision = app.revision;
+                self.counts_missing = app.full_report().is_none();
                 self.changed_at = None;
                 self.dirty_since = None;
                 app.saved(Ok(clock()));
