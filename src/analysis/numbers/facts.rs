@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Mention, Quantity, Unit};
 
@@ -85,11 +85,14 @@ pub fn value_hash(m: &Mention) -> u64 {
 pub fn distinct(mentions: Vec<Mention>) -> Facts {
     let mut index: FxHashMap<Key, usize> = FxHashMap::default();
     let mut facts = Facts::default();
+    // Each fact's subjects as a set too: a figure stated thousands of times
+    // about as many words is not searched word by word at each statement.
+    let mut subject_sets: Vec<FxHashSet<u64>> = Vec::new();
     for m in mentions {
         match index.get(&key(&m)) {
             Some(&i) => {
                 for s in &m.subjects {
-                    if !facts.subjects[i].contains(&s.hash) {
+                    if subject_sets[i].insert(s.hash) {
                         facts.subjects[i].push(s.hash);
                     }
                 }
@@ -111,6 +114,7 @@ pub fn distinct(mentions: Vec<Mention>) -> Facts {
                 facts
                     .subjects
                     .push(m.subjects.iter().map(|s| s.hash).collect());
+                subject_sets.push(m.subjects.iter().map(|s| s.hash).collect());
                 facts.figures.push(m);
             }
         }

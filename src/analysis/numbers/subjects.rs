@@ -117,16 +117,28 @@ fn is_figure_part(t: &Tok) -> bool {
         )
 }
 
-/// A token's lower-case word without a possessive `'s`.
-fn plain_word(t: &Tok) -> String {
+/// ASCII words up to this many bytes are lower-cased on the stack.
+const SHORT_WORD: usize = 16;
+
+/// Whether `skipped` says so of a token's lower-case word without a
+/// possessive `'s`. The words it knows are short and ASCII: such a token is
+/// lower-cased on the stack, any other in full.
+fn skips(t: &Tok, skipped: fn(&str) -> bool) -> bool {
+    let core = t.core.as_bytes();
+    if core.is_ascii() && core.len() <= SHORT_WORD {
+        let mut buf = [0u8; SHORT_WORD];
+        let lower = &mut buf[..core.len()];
+        lower.copy_from_slice(core);
+        lower.make_ascii_lowercase();
+        let lower = lower.strip_suffix(b"'s").unwrap_or(lower);
+        return std::str::from_utf8(lower).is_ok_and(skipped);
+    }
     let lower = t.core.to_lowercase();
-    match lower
+    let base = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix("’s"))
-    {
-        Some(base) => base.to_string(),
-        None => lower,
-    }
+        .unwrap_or(&lower);
+    skipped(base)
 }
 
 /// What a token means on the way to a figure's subject words.
@@ -142,7 +154,7 @@ enum Step {
 fn step(text: &str, t: &Tok, skipped: fn(&str) -> bool) -> Step {
     if is_figure_part(t) {
         Step::Stop
-    } else if skipped(&plain_word(t)) {
+    } else if skips(t, skipped) {
         Step::Skip
     } else if content_key(text, t).is_some() {
         Step::Subject
@@ -444,5 +456,28 @@ mod tests {
             subjects("In the northern districts, 38% of children were stunted."),
             pairs(&[("38%", &["children", "northern", "districts"])])
         );
+    }
+
+    proptest::proptest! {
+        /// Lower-casing short ASCII words on the stack skips the words
+        /// lower-casing every word in full did.
+        #[test]
+        fn stack_lowered_words_skip_as_fully_lowered_ones(
+            word in "(The|OF|rose|Took|too\u{212a}|stands's|had’s|[A-Za-z'’]{1,20}|[a-zé]{1,5})"
+        ) {
+            for t in crate::analysis::words::tokens(&word) {
+                let Some(tok) = super::super::scan::classify(&word, t.start, t.end) else {
+                    continue;
+                };
+                let lower = tok.core.to_lowercase();
+                let plain = lower
+                    .strip_suffix("'s")
+                    .or_else(|| lower.strip_suffix("’s"))
+                    .unwrap_or(&lower);
+                for skipped in [super::skipped_after as fn(&str) -> bool, super::skipped_before] {
+                    proptest::prop_assert_eq!(super::skips(&tok, skipped), skipped(plain));
+                }
+            }
+        }
     }
 }
