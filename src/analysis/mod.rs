@@ -260,28 +260,56 @@ impl Measured {
     /// text, walking its tokens once.
     fn of(text: &str, counting: CountingOptions) -> Self {
         let (body_start, title) = source_heading(text);
-        let mut extractor = numbers::Extractor::new(text);
-        for t in words::tokens(&text[..body_start]) {
-            extractor.push(t.start, t.end);
-        }
-        let mut count = 0;
-        let default = counting == CountingOptions::default();
-        for t in words::tokens(&text[body_start..]) {
-            if words::is_word(t.text) {
-                count += if default {
-                    1
-                } else {
-                    words::word_weight(t.text, counting)
-                };
-            }
-            extractor.push(body_start + t.start, body_start + t.end);
-        }
-        let facts = numbers::distinct(extractor.finish());
+        let mut count = WordCount::new(counting);
+        let facts = read_figures(text, body_start, |token| count.push(token));
         Self {
-            words: count,
+            words: count.words,
             title,
             body_start,
             facts,
+        }
+    }
+}
+
+/// Reads the figures of the whole text, its heading included, handing
+/// each token of the passage (from `body_start`) to `also` on the way.
+fn read_figures(text: &str, body_start: usize, mut also: impl FnMut(&str)) -> Facts {
+    let mut extractor = numbers::Extractor::into_sink(text, numbers::Grouping::default());
+    for t in words::tokens(&text[..body_start]) {
+        extractor.push(t.start, t.end);
+    }
+    for t in words::tokens(&text[body_start..]) {
+        also(t.text);
+        extractor.push(body_start + t.start, body_start + t.end);
+    }
+    extractor.finish().finish()
+}
+
+/// The words of a passage, counted token by token under the counting
+/// options.
+struct WordCount {
+    counting: CountingOptions,
+    default: bool,
+    words: usize,
+}
+
+impl WordCount {
+    fn new(counting: CountingOptions) -> Self {
+        Self {
+            counting,
+            default: counting == CountingOptions::default(),
+            words: 0,
+        }
+    }
+
+    /// Counts the next token, if it is a word.
+    fn push(&mut self, token: &str) {
+        if words::is_word(token) {
+            self.words += if self.default {
+                1
+            } else {
+                words::word_weight(token, self.counting)
+            };
         }
     }
 }
@@ -296,8 +324,9 @@ fn source_heading(text: &str) -> (usize, Option<Range<usize>>) {
 
 /// Analyses `precis` against `source` in one go: the same report as
 /// [`SourceAnalysis::analyse`], but only the phrases this précis could have
-/// copied are indexed. A second thread walks the source for those phrases
-/// and its sentences while this one measures it and indexes its lines.
+/// copied are indexed. A second thread walks the source for its words,
+/// those phrases and its sentences, and indexes its lines, while this one
+/// reads its figures.
 pub fn analyse(
     source: String,
     precis: &str,
@@ -305,26 +334,39 @@ pub fn analyse(
     counting: CountingOptions,
 ) -> Report {
     let body = structure::parse(precis).body;
-    let (body_start, title) = source_heading(&source);
-    let title = title.map(|r| &source[r]);
-    let (measured, (index, walked, lines)) = std::thread::scope(|scope| {
+    let (body_start, heading) = source_heading(&source);
+    let title = heading.clone().map(|r| &source[r]);
+    let (facts, (index, walked, lines, words)) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
             let mut shingles = ShingleBuilder::for_precis(precis, body);
             let mut sentences = coverage::SentenceWalk::new(&source);
+            let mut count = WordCount::new(counting);
             for t in words::tokens(&source[body_start..]) {
                 let (start, end) = (body_start + t.start, body_start + t.end);
+                count.push(t.text);
                 shingles.push(&source, start, end);
                 sentences.push(start, end);
             }
-            (shingles.finish(), sentences.finish(title))
+            let lines = LineIndex::new(&source);
+            (
+                shingles.finish(),
+                sentences.finish(title),
+                lines,
+                count.words,
+            )
         });
-        let measured = Measured::of(&source, counting);
-        let lines = LineIndex::new(&source);
-        let (index, walked) = second
+        let facts = read_figures(&source, body_start, |_| {});
+        let rest = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (measured, (index, walked, lines))
+        (facts, rest)
     });
+    let measured = Measured {
+        words,
+        title: heading,
+        body_start,
+        facts,
+    };
     let sentences = SourceCoverage::index(walked, &coverage::figure_places(&measured.facts));
     let analysis = SourceAnalysis::from_measured(source, counting, measured, lines);
     PrecisCheck::new(&analysis, &index, &sentences, precis, settings, Scope::Full).run()

@@ -2,6 +2,7 @@
 //! fact with five places, so checking a précis figure costs as many
 //! comparisons as the source has different figures, not occurrences.
 
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -83,16 +84,34 @@ pub fn value_hash(m: &Mention) -> u64 {
 
 /// Groups mentions into distinct facts, keeping text order of first use.
 pub fn distinct(mentions: Vec<Mention>) -> Facts {
-    let mut index: FxHashMap<Key, usize> = FxHashMap::default();
-    let mut facts = Facts::default();
-    // Each fact's subjects as a set too: a figure stated thousands of times
-    // about as many words is not searched word by word at each statement.
-    let mut subject_sets: Vec<FxHashSet<u64>> = Vec::new();
-    for m in mentions {
-        match index.get(&key(&m)) {
-            Some(&i) => {
+    let mut grouping = Grouping::default();
+    grouping.extend(mentions);
+    grouping.finish()
+}
+
+/// Groups mentions into distinct facts as they are read, in text order: a
+/// huge source's mentions need not all be held at once (a figure-dense
+/// 10 MB source states a quarter of a million figures, a few hundred
+/// different ones).
+#[derive(Debug, Default)]
+pub struct Grouping {
+    index: FxHashMap<Key, usize>,
+    facts: Facts,
+    /// Each fact's subjects as a set too: a figure stated thousands of
+    /// times about as many words is not searched word by word at each
+    /// statement.
+    subject_sets: Vec<FxHashSet<u64>>,
+}
+
+impl Grouping {
+    /// Adds the next mention in text order.
+    pub fn add(&mut self, m: Mention) {
+        let facts = &mut self.facts;
+        match self.index.entry(key(&m)) {
+            Entry::Occupied(at) => {
+                let i = *at.get();
                 for s in &m.subjects {
-                    if subject_sets[i].insert(s.hash) {
+                    if self.subject_sets[i].insert(s.hash) {
                         facts.subjects[i].push(s.hash);
                     }
                 }
@@ -108,18 +127,31 @@ pub fn distinct(mentions: Vec<Mention>) -> Facts {
                 }
                 facts.spans[i].push(m.span);
             }
-            None => {
-                index.insert(key(&m), facts.figures.len());
+            Entry::Vacant(at) => {
+                at.insert(facts.figures.len());
                 facts.spans.push(vec![m.span.clone()]);
                 facts
                     .subjects
                     .push(m.subjects.iter().map(|s| s.hash).collect());
-                subject_sets.push(m.subjects.iter().map(|s| s.hash).collect());
+                self.subject_sets
+                    .push(m.subjects.iter().map(|s| s.hash).collect());
                 facts.figures.push(m);
             }
         }
     }
-    facts
+
+    /// The facts of every mention added.
+    pub fn finish(self) -> Facts {
+        self.facts
+    }
+}
+
+impl Extend<Mention> for Grouping {
+    fn extend<I: IntoIterator<Item = Mention>>(&mut self, mentions: I) {
+        for m in mentions {
+            self.add(m);
+        }
+    }
 }
 
 #[cfg(test)]

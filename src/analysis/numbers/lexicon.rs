@@ -3,7 +3,6 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// A currency, as far as a précis check needs to tell them apart.
@@ -347,14 +346,61 @@ const LEXICON: &[(&str, Lex)] = &[
     ("number", Lex::IdPrefix),
 ];
 
-/// [`LEXICON`] as a map: the scanner looks up every word of a source, and
-/// one hash beats comparing against two hundred strings.
-static MAP: LazyLock<FxHashMap<&'static str, Lex>> =
-    LazyLock::new(|| LEXICON.iter().copied().collect());
+/// [`LEXICON`] as an open-addressed table keyed by each word's bytes packed
+/// into one number: the scanner looks up every word of a source, and one
+/// multiplication and a comparison or two beat hashing the word's bytes.
+static TABLE: LazyLock<Box<[(u128, Lex)]>> = LazyLock::new(|| {
+    let mut table = vec![(0u128, Lex::Other); TABLE_SLOTS].into_boxed_slice();
+    for (w, lex) in LEXICON {
+        // Every listed word is at most 16 bytes (a test says so).
+        let Some(key) = packed(w) else { continue };
+        let mut at = slot(key);
+        while table[at].0 != 0 {
+            at = (at + 1) % TABLE_SLOTS;
+        }
+        table[at] = (key, *lex);
+    }
+    table
+});
+
+/// Slots in [`TABLE`]: a power of two, about four per word.
+const TABLE_SLOTS: usize = 1024;
+
+/// A word of at most 16 bytes as one number (its bytes, little-endian,
+/// zero after its end), or none for a longer one. No listed word holds a
+/// zero byte, and a word that ends in one is refused, so `one\0` cannot
+/// pass for `one`.
+fn packed(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 16 || b[b.len() - 1] == 0 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// Where a packed word's search starts in [`TABLE`].
+fn slot(key: u128) -> usize {
+    let mixed =
+        ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> 54) as usize % TABLE_SLOTS
+}
 
 /// Looks up an ASCII-lower-cased word.
 pub fn lookup(w: &str) -> Lex {
-    MAP.get(w).copied().unwrap_or(Lex::Other)
+    let Some(key) = packed(w) else {
+        return Lex::Other;
+    };
+    let table = &**TABLE;
+    let mut at = slot(key);
+    loop {
+        match table[at] {
+            (0, _) => return Lex::Other,
+            (k, lex) if k == key => return lex,
+            _ => at = (at + 1) % TABLE_SLOTS,
+        }
+    }
 }
 
 /// The unit a measure is compared in, and how many of that unit one
@@ -416,6 +462,25 @@ mod tests {
         assert_eq!(lookup("lakhs"), Lex::Vague(1e5));
         assert_eq!(lookup("the"), Lex::Other);
         assert_eq!(lookup("cpec"), Lex::Other);
+    }
+
+    #[test]
+    fn every_listed_word_is_found_and_short_enough_to_pack() {
+        for (w, lex) in LEXICON {
+            assert!(packed(w).is_some(), "{w}");
+            assert_eq!(lookup(w), *lex, "{w}");
+        }
+        for w in [
+            "",
+            "x",
+            "thousands-of",
+            "approximately!",
+            "sixteen-letters!",
+            "one\0",
+            "million\0\0",
+        ] {
+            assert_eq!(lookup(w), Lex::Other, "{w}");
+        }
     }
 
     #[test]

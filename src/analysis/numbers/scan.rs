@@ -2,6 +2,7 @@
 //! then figures are read with their neighbours (currencies, scales, units,
 //! `about`, `between … and …`, month names).
 
+use std::cell::Cell;
 use std::hash::Hasher;
 use std::ops::Range;
 
@@ -59,20 +60,32 @@ pub fn extract(text: &str, range: Range<usize>) -> Vec<Mention> {
 
 /// Reads mentions from tokens pushed one at a time, so a caller that walks
 /// a text's tokens for another reason (counting words) reads it only once.
-pub struct Extractor<'a> {
+/// The mentions go to `S` as they are read: a list, or a [`super::Grouping`]
+/// that keeps only the distinct facts of a huge source.
+pub struct Extractor<'a, S = Vec<Mention>> {
     text: &'a str,
     toks: Vec<Tok<'a>>,
-    mentions: Vec<Mention>,
+    /// Mentions of the tokens read last, before they go to `sink`.
+    read: Vec<Mention>,
+    sink: S,
     en: Language,
 }
 
 impl<'a> Extractor<'a> {
-    /// An extractor over tokens of `text`.
+    /// An extractor over tokens of `text` that lists every mention.
     pub fn new(text: &'a str) -> Self {
+        Self::into_sink(text, Vec::new())
+    }
+}
+
+impl<'a, S: Extend<Mention>> Extractor<'a, S> {
+    /// An extractor over tokens of `text` that hands its mentions to `sink`.
+    pub fn into_sink(text: &'a str, sink: S) -> Self {
         Self {
             text,
             toks: Vec::new(),
-            mentions: Vec::new(),
+            read: Vec::new(),
+            sink,
             en: Language::english(),
         }
     }
@@ -85,15 +98,21 @@ impl<'a> Extractor<'a> {
         let boundary = tok.sentence_end;
         self.toks.push(tok);
         if boundary && self.toks.len() >= FLUSH_AT {
-            read_mentions(self.text, &self.toks, &self.en, &mut self.mentions);
-            self.toks.clear();
+            self.flush();
         }
     }
 
-    /// Every mention found, in text order.
-    pub fn finish(mut self) -> Vec<Mention> {
-        read_mentions(self.text, &self.toks, &self.en, &mut self.mentions);
-        self.mentions
+    /// Reads the tokens gathered and hands on their mentions.
+    fn flush(&mut self) {
+        read_mentions(self.text, &self.toks, &self.en, &mut self.read);
+        self.toks.clear();
+        self.sink.extend(self.read.drain(..));
+    }
+
+    /// Every mention found, in text order, as the sink holds them.
+    pub fn finish(mut self) -> S {
+        self.flush();
+        self.sink
     }
 }
 
@@ -313,8 +332,12 @@ fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>
             None => i += 1,
         }
     }
+    if found.is_empty() {
+        return;
+    }
     let places: Vec<(usize, usize)> = found.iter().map(|f| (f.first, f.end)).collect();
-    for (found, context) in found.into_iter().zip(contexts(text, toks, &places)) {
+    let keys = Keys::new(text, toks);
+    for (found, context) in found.into_iter().zip(contexts(&keys, &places)) {
         let (first, end) = (found.first, found.end);
         let unit = match found.quantity {
             Quantity::Range { unit, .. } => unit,
@@ -351,7 +374,7 @@ fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>
             incidental: found.incidental,
         });
     }
-    subjects::attach(text, toks, &places, &mut out[from..]);
+    subjects::attach(&keys, &places, &mut out[from..]);
 }
 
 /// Whether no mention can start at this token (an ordinary word).
@@ -1183,68 +1206,140 @@ fn bounds_clause(t: &Tok) -> bool {
 /// that figure's own walk, which is already known: so a clause of many
 /// figures and no content words (`twenty one twenty one …`) costs time in
 /// proportion to its length, not its square.
-fn contexts(text: &str, toks: &[Tok], places: &[(usize, usize)]) -> Vec<Vec<u64>> {
+fn contexts(keys: &Keys, places: &[(usize, usize)]) -> Vec<Vec<u64>> {
+    let toks = keys.toks;
     // Walking back from each figure's first token, the figure before first.
-    let mut before: Vec<Vec<u64>> = Vec::with_capacity(places.len());
+    let mut before: Vec<Side> = Vec::with_capacity(places.len());
     for (i, &(first, _)) in places.iter().enumerate() {
-        let known = i.checked_sub(1).map(|p| (places[p].0, &before[p]));
-        let mut out = Vec::with_capacity(2 * CONTEXT_WORDS);
+        let known = i.checked_sub(1).map(|p| (places[p].0, before[p]));
+        let mut out = Side::default();
         let mut k = first;
         loop {
             if let Some((at, words)) = known
                 && k == at
             {
-                let room = CONTEXT_WORDS - out.len();
-                out.extend(words.iter().take(room));
+                out.fill_from(&words);
                 break;
             }
-            if k == 0 || out.len() >= CONTEXT_WORDS || bounds_clause(&toks[k - 1]) {
+            if k == 0 || out.is_full() || bounds_clause(&toks[k - 1]) {
                 break;
             }
             k -= 1;
             if toks[k].piece.is_some() {
                 break;
             }
-            push_context(text, &toks[k], &mut out);
+            out.extend(keys.of(k));
         }
         before.push(out);
     }
     // Walking on from each figure's end, the figure after first.
-    let mut after: Vec<Vec<u64>> = vec![Vec::new(); places.len()];
+    let mut after: Vec<Side> = vec![Side::default(); places.len()];
     for i in (0..places.len()).rev() {
         let end = places[i].1;
-        let mut out = Vec::new();
+        let mut out = Side::default();
         let mut k = end;
         loop {
             if i + 1 < places.len() && k == places[i + 1].1 {
-                let room = CONTEXT_WORDS - out.len();
-                out.extend(after[i + 1].iter().take(room));
+                out.fill_from(&after[i + 1]);
                 break;
             }
-            if k >= toks.len() || out.len() >= CONTEXT_WORDS || bounds_clause(&toks[k - 1]) {
+            if k >= toks.len() || out.is_full() || bounds_clause(&toks[k - 1]) {
                 break;
             }
             if toks[k].piece.is_some() {
                 break;
             }
-            push_context(text, &toks[k], &mut out);
+            out.extend(keys.of(k));
             k += 1;
         }
         after[i] = out;
     }
     before
-        .into_iter()
-        .zip(after)
-        .map(|(mut words, after)| {
-            words.extend(after);
+        .iter()
+        .zip(&after)
+        .map(|(b, a)| {
+            let mut words = Vec::with_capacity(b.keys().len() + a.keys().len());
+            words.extend_from_slice(b.keys());
+            words.extend_from_slice(a.keys());
             words
         })
         .collect()
 }
 
-/// Adds a context word's hash, unless it is a function word or a figure.
-fn push_context(text: &str, t: &Tok, out: &mut Vec<u64>) {
-    out.extend(content_key(text, t));
+/// The context words on one side of a figure: at most [`CONTEXT_WORDS`],
+/// held in place.
+#[derive(Debug, Clone, Copy, Default)]
+struct Side {
+    keys: [u64; CONTEXT_WORDS],
+    n: usize,
+}
+
+impl Side {
+    fn keys(&self) -> &[u64] {
+        &self.keys[..self.n]
+    }
+
+    fn is_full(&self) -> bool {
+        self.n == CONTEXT_WORDS
+    }
+
+    /// Adds a word's key, if it has one.
+    fn extend(&mut self, key: Option<u64>) {
+        if let Some(key) = key {
+            self.keys[self.n] = key;
+            self.n += 1;
+        }
+    }
+
+    /// Adds the first of `other`'s words, as many as there is room for.
+    fn fill_from(&mut self, other: &Side) {
+        for &key in other.keys() {
+            if self.is_full() {
+                break;
+            }
+            self.extend(Some(key));
+        }
+    }
+}
+
+/// The content keys (see [`content_key`]) of a run of tokens, each made
+/// once, when first asked for: the walks from neighbouring figures, for
+/// their context words and their subjects, ask for the same words.
+pub(super) struct Keys<'k, 'a> {
+    text: &'a str,
+    toks: &'k [Tok<'a>],
+    known: Vec<Cell<Option<Option<u64>>>>,
+}
+
+impl<'k, 'a> Keys<'k, 'a> {
+    /// Keys for `toks` of `text`, none made yet.
+    pub(super) fn new(text: &'a str, toks: &'k [Tok<'a>]) -> Self {
+        Self {
+            text,
+            toks,
+            known: vec![Cell::new(None); toks.len()],
+        }
+    }
+
+    /// The text the tokens are of.
+    pub(super) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The tokens.
+    pub(super) fn toks(&self) -> &'k [Tok<'a>] {
+        self.toks
+    }
+
+    /// The content key of token `k`.
+    pub(super) fn of(&self, k: usize) -> Option<u64> {
+        if let Some(key) = self.known[k].get() {
+            return key;
+        }
+        let key = content_key(self.text, &self.toks[k]);
+        self.known[k].set(Some(key));
+        key
+    }
 }
 
 /// A content word's identity: its letters and digits lower-cased, without
@@ -1792,7 +1887,7 @@ mod tests {
             if toks[k].piece.is_some() {
                 break;
             }
-            push_context(text, &toks[k], &mut out);
+            out.extend(content_key(text, &toks[k]));
         }
         let before = out.len();
         let mut k = end;
@@ -1800,7 +1895,7 @@ mod tests {
             if toks[k].piece.is_some() {
                 break;
             }
-            push_context(text, &toks[k], &mut out);
+            out.extend(content_key(text, &toks[k]));
             k += 1;
         }
         out
@@ -1862,7 +1957,7 @@ mod tests {
             cuts.dedup();
             let places: Vec<(usize, usize)> =
                 cuts.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect();
-            let shared = contexts(&text, &toks, &places);
+            let shared = contexts(&Keys::new(&text, &toks), &places);
             for (&(first, end), words) in places.iter().zip(&shared) {
                 proptest::prop_assert_eq!(
                     words,

@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use super::lexicon::Lex;
-use super::scan::{Tok, content_key, starts_figure};
+use super::scan::{Keys, Tok, starts_figure};
 use super::{Mention, Quantity, Subject};
 
 /// Words between a figure and the words after it that it is about:
@@ -151,12 +151,13 @@ enum Step {
     Stop,
 }
 
-fn step(text: &str, t: &Tok, skipped: fn(&str) -> bool) -> Step {
+fn step(keys: &Keys, k: usize, skipped: fn(&str) -> bool) -> Step {
+    let t = &keys.toks()[k];
     if is_figure_part(t) {
         Step::Stop
     } else if skips(t, skipped) {
         Step::Skip
-    } else if content_key(text, t).is_some() {
+    } else if keys.of(k).is_some() {
         Step::Subject
     } else {
         Step::Stop
@@ -165,8 +166,9 @@ fn step(text: &str, t: &Tok, skipped: fn(&str) -> bool) -> Step {
 
 /// The content words right after tokens `..end` that a figure is about;
 /// a year after `in` or `by` (`14 percent in 2010`) stands for its time.
-fn after(text: &str, toks: &[Tok], end: usize) -> Vec<usize> {
-    let mut found = Vec::new();
+fn after(keys: &Keys, end: usize) -> Words {
+    let toks = keys.toks();
+    let mut found = Words::default();
     let mut k = end;
     while k < toks.len() && k < end + WINDOW && found.len() < MAX_WORDS {
         if toks[k - 1].clause_end || toks[k - 1].comma {
@@ -182,7 +184,7 @@ fn after(text: &str, toks: &[Tok], end: usize) -> Vec<usize> {
             found.push(k);
             break;
         }
-        match step(text, &toks[k], skipped_after) {
+        match step(keys, k, skipped_after) {
             Step::Subject => found.push(k),
             Step::Skip if found.is_empty() => {}
             _ => break,
@@ -202,7 +204,8 @@ fn is_year(t: &Tok) -> bool {
 }
 
 /// A subject word's identity: a content word's key, or a year's own.
-fn key(text: &str, t: &Tok) -> Option<u64> {
+fn key(keys: &Keys, k: usize) -> Option<u64> {
+    let t = &keys.toks()[k];
     if is_year(t) {
         use std::hash::Hasher;
         let mut h = rustc_hash::FxHasher::default();
@@ -210,16 +213,17 @@ fn key(text: &str, t: &Tok) -> Option<u64> {
         h.write(t.core.as_bytes());
         return Some(h.finish());
     }
-    content_key(text, t)
+    keys.of(k)
 }
 
 /// The words of an opening phrase set off by a comma that the figure's
 /// clause follows: `In the northern districts, 38% of children…`.
-fn fronted(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
+fn fronted(keys: &Keys, first: usize) -> Words {
+    let toks = keys.toks();
     let mut k = first;
     let comma = loop {
         if k == 0 || first - k > WINDOW {
-            return Vec::new();
+            return Words::default();
         }
         k -= 1;
         let t = &toks[k];
@@ -227,7 +231,7 @@ fn fronted(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
             break k;
         }
         if t.sentence_end || t.clause_end || is_figure_part(t) {
-            return Vec::new();
+            return Words::default();
         }
     };
     let mut start = comma;
@@ -242,17 +246,22 @@ fn fronted(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
         .iter()
         .all(|t| !is_figure_part(t) || is_year(t));
     if !(opens && at_sentence_start && only_years) {
-        return Vec::new();
+        return Words::default();
     }
-    (start..=comma)
-        .filter(|&i| is_year(&toks[i]) || content_key(text, &toks[i]).is_some())
+    let mut found = Words::default();
+    for i in (start..=comma)
+        .filter(|&i| is_year(&toks[i]) || keys.of(i).is_some())
         .take(MAX_WORDS)
-        .collect()
+    {
+        found.push(i);
+    }
+    found
 }
 
 /// The content words before token `first` that a figure is about.
-fn before(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
-    let mut found = Vec::new();
+fn before(keys: &Keys, first: usize) -> Words {
+    let toks = keys.toks();
+    let mut found = Words::default();
     let mut k = first;
     while k > 0 && k + WINDOW > first && found.len() < MAX_WORDS {
         k -= 1;
@@ -273,7 +282,7 @@ fn before(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
             found.push(k);
             break;
         }
-        match step(text, t, skipped_before) {
+        match step(keys, k, skipped_before) {
             Step::Subject => found.push(k),
             Step::Skip => {}
             Step::Stop => break,
@@ -282,9 +291,37 @@ fn before(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
     found
 }
 
+/// The tokens (by index) of at most [`MAX_WORDS`] subject words, held in
+/// place: every figure has a few on each side.
+#[derive(Debug, Clone, Copy, Default)]
+struct Words {
+    at: [usize; MAX_WORDS],
+    n: usize,
+}
+
+impl Words {
+    fn push(&mut self, k: usize) {
+        self.at[self.n] = k;
+        self.n += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.n
+    }
+
+    fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        &self.at[..self.n]
+    }
+}
+
 /// Sets the subjects of `mentions`, read from tokens `places` (first, end)
-/// of `toks`: all mentions of these tokens, in text order.
-pub fn attach(text: &str, toks: &[Tok], places: &[(usize, usize)], mentions: &mut [Mention]) {
+/// of the tokens `keys` are of: all mentions of these tokens, in text order.
+pub fn attach(keys: &Keys, places: &[(usize, usize)], mentions: &mut [Mention]) {
+    let (text, toks) = (keys.text(), keys.toks());
     // Dates and years are what figures are tied to, not figures to tie.
     let anchor: Vec<bool> = mentions
         .iter()
@@ -304,9 +341,9 @@ pub fn attach(text: &str, toks: &[Tok], places: &[(usize, usize)], mentions: &mu
         }
         sentence_of.push(sentence);
     }
-    let sides: Vec<(Vec<usize>, Vec<usize>)> = places
+    let sides: Vec<(Words, Words)> = places
         .iter()
-        .map(|&(first, end)| (before(text, toks, first), after(text, toks, end)))
+        .map(|&(first, end)| (before(keys, first), after(keys, end)))
         .collect();
     let mut i = 0;
     while i < places.len() {
@@ -323,25 +360,24 @@ pub fn attach(text: &str, toks: &[Tok], places: &[(usize, usize)], mentions: &mu
                 continue;
             }
             // The sentence's side; else the only side a figure has words on.
-            let words: &[usize] = if all_after || (!all_before && b.is_empty()) {
-                a
+            let mut words = if all_after || (!all_before && b.is_empty()) {
+                *a
             } else if all_before || a.is_empty() {
-                b
+                *b
             } else {
-                &[]
+                Words::default()
             };
-            let mut words = words.to_vec();
-            words.sort_unstable();
-            let leading = fronted(text, toks, places[i + n].0);
+            words.at[..words.n].sort_unstable();
+            let leading = fronted(keys, places[i + n].0);
             m.subjects = words
+                .as_slice()
                 .iter()
                 .map(|&k| (k, false))
-                .chain(leading.into_iter().map(|k| (k, true)))
+                .chain(leading.as_slice().iter().map(|&k| (k, true)))
                 .filter_map(|(k, fronted)| {
-                    let t = &toks[k];
-                    key(text, t).map(|hash| Subject {
+                    key(keys, k).map(|hash| Subject {
                         hash,
-                        span: subject_span(text, t.span.clone()),
+                        span: subject_span(text, toks[k].span.clone()),
                         fronted,
                     })
                 })
