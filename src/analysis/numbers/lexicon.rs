@@ -349,18 +349,39 @@ const LEXICON: &[(&str, Lex)] = &[
 /// [`LEXICON`] as an open-addressed table keyed by each word's bytes packed
 /// into one number: the scanner looks up every word of a source, and one
 /// multiplication and a comparison or two beat hashing the word's bytes.
-static TABLE: LazyLock<Box<[(u128, Lex)]>> = LazyLock::new(|| {
-    let mut table = vec![(0u128, Lex::Other); TABLE_SLOTS].into_boxed_slice();
-    for (w, lex) in LEXICON {
+/// Most words are not listed: a filter of 4,096 bits (512 bytes, which
+/// stay in the processor's nearest cache) turns away almost all of them
+/// before the keys (16 KiB) are read.
+struct Table {
+    /// One bit per [`filter_bit`] of a listed word.
+    filter: [u64; 64],
+    /// Each slot's packed word, zero for an empty slot.
+    keys: Box<[u128]>,
+    /// Each slot's place in [`LEXICON`].
+    entries: Box<[u16]>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut keys = vec![0u128; TABLE_SLOTS].into_boxed_slice();
+    let mut entries = vec![0u16; TABLE_SLOTS].into_boxed_slice();
+    let mut filter = [0u64; 64];
+    for (i, (w, _)) in LEXICON.iter().enumerate() {
         // Every listed word is at most 16 bytes (a test says so).
         let Some(key) = packed(w) else { continue };
-        let mut at = slot(key);
-        while table[at].0 != 0 {
+        let bit = filter_bit(mixed(key));
+        filter[bit / 64] |= 1 << (bit % 64);
+        let mut at = slot(mixed(key));
+        while keys[at] != 0 {
             at = (at + 1) % TABLE_SLOTS;
         }
-        table[at] = (key, *lex);
+        keys[at] = key;
+        entries[at] = u16::try_from(i).unwrap_or(u16::MAX);
     }
-    table
+    Table {
+        filter,
+        keys,
+        entries,
+    }
 });
 
 /// Slots in [`TABLE`]: a power of two, about four per word.
@@ -369,22 +390,58 @@ const TABLE_SLOTS: usize = 1024;
 /// A word of at most 16 bytes as one number (its bytes, little-endian,
 /// zero after its end), or none for a longer one. No listed word holds a
 /// zero byte, and a word that ends in one is refused, so `one\0` cannot
-/// pass for `one`.
+/// pass for `one`. The bytes are read in two overlapping loads of each
+/// half rather than copied into a buffer, which the processor would have
+/// to read back before it was written.
 fn packed(w: &str) -> Option<u128> {
     let b = w.as_bytes();
-    if b.is_empty() || b.len() > 16 || b[b.len() - 1] == 0 {
+    let n = b.len();
+    if n == 0 || n > 16 || b[n - 1] == 0 {
         return None;
     }
-    let mut bytes = [0u8; 16];
-    bytes[..b.len()].copy_from_slice(b);
-    Some(u128::from_le_bytes(bytes))
+    let (lo, hi) = if n > 8 {
+        (le_u64(&b[..8]), le_u64(&b[n - 8..]) >> (8 * (16 - n)))
+    } else if n == 8 {
+        (le_u64(b), 0)
+    } else if n >= 4 {
+        let first = u64::from(le_u32(&b[..4]));
+        let last = u64::from(le_u32(&b[n - 4..]));
+        (first | last << (8 * (n - 4)), 0)
+    } else {
+        let [first, middle, last] = [b[0], b[n / 2], b[n - 1]].map(u64::from);
+        (first | middle << (8 * (n / 2)) | last << (8 * (n - 1)), 0)
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
 }
 
-/// Where a packed word's search starts in [`TABLE`].
-fn slot(key: u128) -> usize {
-    let mixed =
-        ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+/// The first eight bytes of `b`, little-endian.
+fn le_u64(b: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(word)
+}
+
+/// The first four bytes of `b`, little-endian.
+fn le_u32(b: &[u8]) -> u32 {
+    let mut word = [0u8; 4];
+    word.copy_from_slice(&b[..4]);
+    u32::from_le_bytes(word)
+}
+
+/// A packed word's bits mixed into one number, for [`slot`] and
+/// [`filter_bit`].
+fn mixed(key: u128) -> u64 {
+    ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Where a word's search starts in [`TABLE`], from its [`mixed`] bits.
+fn slot(mixed: u64) -> usize {
     (mixed >> 54) as usize % TABLE_SLOTS
+}
+
+/// A word's bit in the table's filter, from its [`mixed`] bits.
+fn filter_bit(mixed: u64) -> usize {
+    (mixed >> 40) as usize % 4096
 }
 
 /// Looks up an ASCII-lower-cased word.
@@ -392,12 +449,21 @@ pub fn lookup(w: &str) -> Lex {
     let Some(key) = packed(w) else {
         return Lex::Other;
     };
-    let table = &**TABLE;
-    let mut at = slot(key);
+    let table = &*TABLE;
+    let mixed = mixed(key);
+    let bit = filter_bit(mixed);
+    if table.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        return Lex::Other;
+    }
+    let mut at = slot(mixed);
     loop {
-        match table[at] {
-            (0, _) => return Lex::Other,
-            (k, lex) if k == key => return lex,
+        match table.keys[at] {
+            0 => return Lex::Other,
+            k if k == key => {
+                return LEXICON
+                    .get(usize::from(table.entries[at]))
+                    .map_or(Lex::Other, |(_, lex)| *lex);
+            }
             _ => at = (at + 1) % TABLE_SLOTS,
         }
     }
@@ -481,6 +547,21 @@ mod tests {
         ] {
             assert_eq!(lookup(w), Lex::Other, "{w}");
         }
+    }
+
+    #[test]
+    fn a_word_is_packed_as_its_bytes_in_place() {
+        let copied = |w: &str| {
+            let mut bytes = [0u8; 16];
+            bytes[..w.len()].copy_from_slice(w.as_bytes());
+            u128::from_le_bytes(bytes)
+        };
+        let word = "abcdefghijklmnopq";
+        for n in 1..=16 {
+            assert_eq!(packed(&word[..n]), Some(copied(&word[..n])), "{n}");
+        }
+        assert_eq!(packed(word), None);
+        assert_eq!(packed(""), None);
     }
 
     #[test]
