@@ -431,6 +431,11 @@ fn is_inert(t: &Tok) -> bool {
 
 /// Whether a token is a lone currency sign (`$`, `₹`).
 fn is_currency_sign(core: &str) -> bool {
+    // Every sign is one character of at most three bytes: most words are
+    // turned away without being decoded.
+    if core.len() > 3 {
+        return false;
+    }
     let mut chars = core.chars();
     chars.next().and_then(lexicon::currency_symbol).is_some() && chars.next().is_none()
 }
