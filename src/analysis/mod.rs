@@ -23,6 +23,7 @@ pub mod words;
 
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -242,32 +243,98 @@ struct Measured {
 }
 
 impl Measured {
-    /// Counts the words of the passage and reads the figures of the whole
-    /// text, walking its tokens once.
+    /// Counts the words of the passage on one thread while this one reads
+    /// the figures of the whole text; both then read what is left of them.
     fn of(text: &str, counting: CountingOptions) -> Self {
         let (body_start, title) = source_heading(text);
-        let mut extractor = numbers::Extractor::new(text);
-        for t in words::tokens(&text[..body_start]) {
-            extractor.push(t.start, t.end);
-        }
-        let mut count = 0;
-        let default = counting == CountingOptions::default();
-        for t in words::tokens(&text[body_start..]) {
-            if words::is_word(t.text) {
-                count += if default {
-                    1
-                } else {
-                    words::word_weight(t.text, counting)
-                };
+        let (facts, words) = figures_beside(text, || {
+            let mut count = WordCount::new(counting);
+            for t in words::tokens(&text[body_start..]) {
+                count.push(t.text);
             }
-            extractor.push(body_start + t.start, body_start + t.end);
-        }
-        let facts = numbers::distinct(extractor.finish());
+            count.words
+        });
         Self {
-            words: count,
+            words,
             title,
             body_start,
             facts,
+        }
+    }
+}
+
+/// Bytes of source whose figures are read as one piece (see
+/// [`numbers::pieces`]): large enough that putting the pieces' facts
+/// together costs little, small enough for two threads to share a large
+/// source's figures evenly whatever else each has to do.
+const FIGURE_PIECE: usize = 256 * 1024;
+
+/// Reads the figures of the whole text, its heading included, on this
+/// thread and on a second one that first runs `other`: each reads the next
+/// piece not yet taken until none is left. Returns the facts, the same as
+/// one reading of the whole, and what `other` returned.
+fn figures_beside<T: Send>(text: &str, other: impl FnOnce() -> T + Send) -> (Facts, T) {
+    let pieces = numbers::pieces(text, FIGURE_PIECE);
+    let next = AtomicUsize::new(0);
+    let read = || {
+        let mut read = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(piece) = pieces.get(i) else {
+                return read;
+            };
+            let mut extractor = numbers::Extractor::into_sink(text, numbers::Grouping::default());
+            for t in words::tokens(&text[piece.clone()]) {
+                extractor.push(piece.start + t.start, piece.start + t.end);
+            }
+            read.push((i, extractor.finish()));
+        }
+    };
+    let (mine, (theirs, returned)) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            let returned = other();
+            (read(), returned)
+        });
+        let mine = read();
+        let theirs = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (mine, theirs)
+    });
+    let mut read: Vec<(usize, numbers::Grouping)> = mine.into_iter().chain(theirs).collect();
+    read.sort_unstable_by_key(|&(i, _)| i);
+    let mut facts = numbers::Grouping::default();
+    for (_, piece) in read {
+        facts.absorb(piece);
+    }
+    (facts.finish(), returned)
+}
+
+/// The words of a passage, counted token by token under the counting
+/// options.
+struct WordCount {
+    counting: CountingOptions,
+    default: bool,
+    words: usize,
+}
+
+impl WordCount {
+    fn new(counting: CountingOptions) -> Self {
+        Self {
+            counting,
+            default: counting == CountingOptions::default(),
+            words: 0,
+        }
+    }
+
+    /// Counts the next token, if it is a word.
+    fn push(&mut self, token: &str) {
+        if words::is_word(token) {
+            self.words += if self.default {
+                1
+            } else {
+                words::word_weight(token, self.counting)
+            };
         }
     }
 }
@@ -282,8 +349,10 @@ fn source_heading(text: &str) -> (usize, Option<Range<usize>>) {
 
 /// Analyses `precis` against `source` in one go: the same report as
 /// [`SourceAnalysis::analyse`], but only the phrases this précis could have
-/// copied are indexed. A second thread walks the source for those phrases
-/// and its sentences while this one measures it and indexes its lines.
+/// copied are indexed. A second thread walks the source for its words,
+/// those phrases and its sentences, indexes its lines and readies the word
+/// vectors coverage needs, while this one reads its figures; then both
+/// read the figures left.
 pub fn analyse(
     source: String,
     precis: &str,
@@ -304,27 +373,36 @@ pub fn analyse_with(
     speller: &Speller,
 ) -> Report {
     let body = structure::parse(precis).body;
-    let (body_start, title) = source_heading(&source);
-    let title = title.map(|r| &source[r]);
-    let (measured, (index, walked, lines)) = std::thread::scope(|scope| {
+    let (body_start, heading) = source_heading(&source);
+    let title = heading.clone().map(|r| &source[r]);
+    let (facts, (index, walked, lines, words)) = std::thread::scope(|scope| {
         scope.spawn(|| speller.load());
-        let second = scope.spawn(|| {
+        figures_beside(&source, || {
             let mut shingles = ShingleBuilder::for_precis(precis, body);
             let mut sentences = coverage::SentenceWalk::new(&source);
+            let mut count = WordCount::new(counting);
             for t in words::tokens(&source[body_start..]) {
                 let (start, end) = (body_start + t.start, body_start + t.end);
+                count.push(t.text);
                 shingles.push(&source, start, end);
                 sentences.push(start, end);
             }
-            (shingles.finish(), sentences.finish(title))
-        });
-        let measured = Measured::of(&source, counting);
-        let lines = LineIndex::new(&source);
-        let (index, walked) = second
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (measured, (index, walked, lines))
+            let lines = LineIndex::new(&source);
+            coverage::vectors::Vectors::get();
+            (
+                shingles.finish(),
+                sentences.finish(title),
+                lines,
+                count.words,
+            )
+        })
     });
+    let measured = Measured {
+        words,
+        title: heading,
+        body_start,
+        facts,
+    };
     let sentences = SourceCoverage::index(walked, &coverage::figure_places(&measured.facts));
     let mut analysis = SourceAnalysis::from_measured(source, counting, measured, lines);
     analysis.set_speller(speller.clone());
@@ -992,5 +1070,45 @@ impl<'a> PrecisCheck<'a> {
                 .suggestion = shorter;
         }
         saved
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in passages over and over, each paragraph followed by a
+    /// sentence of figures of every kind, some new and some repeated: a
+    /// source of several pieces.
+    fn long_source() -> String {
+        let mut text = String::from("# A Long Source\n\n");
+        let mut k = 0usize;
+        while text.len() < 4 * FIGURE_PIECE {
+            for passage in crate::passages::ALL {
+                for paragraph in passage.text.split("\n\n").skip(1) {
+                    text.push_str(paragraph);
+                    text.push_str(&format!(
+                        " In {} the north spent ${} billion, {} percent of it on {} schools in five districts.\n\n",
+                        1990 + k % 41,
+                        k % 97,
+                        k % 89,
+                        1_000 + k,
+                    ));
+                    k += 1;
+                }
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn figures_read_in_pieces_on_two_threads_are_those_of_one_reading() {
+        let text = long_source();
+        assert!(numbers::pieces(&text, FIGURE_PIECE).len() >= 4);
+        let (facts, ()) = figures_beside(&text, || ());
+        let whole = numbers::distinct(numbers::extract(&text, 0..text.len()));
+        assert_eq!(facts.figures, whole.figures);
+        assert_eq!(facts.spans, whole.spans);
+        assert_eq!(facts.subjects, whole.subjects);
     }
 }

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
+use super::words::packed;
+
 /// The function words, sorted (a test keeps them so, for reading).
 const STOP_WORDS: &[&str] = &[
     "a",
@@ -211,13 +213,16 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// [`STOP_WORDS`] as a set: one hash instead of a binary search's string
-/// comparisons, for a check run on every word of the précis per keystroke.
-static SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+/// comparisons, for a check run on every word of the précis per keystroke
+/// and on the words around every figure of a source. Each word is keyed by
+/// its bytes packed into a number ([`packed`]: every listed word is at most
+/// 16 bytes, a test says so), which hashes and compares in a step.
+static SET: LazyLock<FxHashSet<u128>> =
+    LazyLock::new(|| STOP_WORDS.iter().filter_map(|w| packed(w)).collect());
 
 /// Whether a lower-cased word is a function word.
 pub fn is_stop_word(word: &str) -> bool {
-    SET.contains(word)
+    packed(word).is_some_and(|key| SET.contains(&key))
 }
 
 #[cfg(test)]
@@ -229,5 +234,9 @@ mod tests {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stop_word("the") && is_stop_word("however"));
         assert!(!is_stop_word("corridor"));
+        assert!(!is_stop_word("the\0") && !is_stop_word(""));
+        for w in STOP_WORDS {
+            assert!(packed(w).is_some() && is_stop_word(w), "{w}");
+        }
     }
 }

@@ -210,9 +210,97 @@ pub fn is_contraction(word: &str) -> bool {
     }
 }
 
+/// A word of at most 16 bytes as one number (its bytes, little-endian,
+/// zero after its end), or none for a longer one: a key that hashes and
+/// compares in a step or two, for the tables every word of a source is
+/// looked up in. A word that ends in a zero byte is refused, so that
+/// `one\0` cannot pass for `one`. The bytes are read in two overlapping
+/// loads of each half rather than copied into a buffer, which the
+/// processor would have to read back before it was written.
+pub fn packed(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n == 0 || n > 16 || b[n - 1] == 0 {
+        return None;
+    }
+    let (lo, hi) = if n > 8 {
+        (le_u64(&b[..8]), le_u64(&b[n - 8..]) >> (8 * (16 - n)))
+    } else if n == 8 {
+        (le_u64(b), 0)
+    } else if n >= 4 {
+        let first = u64::from(le_u32(&b[..4]));
+        let last = u64::from(le_u32(&b[n - 4..]));
+        (first | last << (8 * (n - 4)), 0)
+    } else {
+        let [first, middle, last] = [b[0], b[n / 2], b[n - 1]].map(u64::from);
+        (first | middle << (8 * (n / 2)) | last << (8 * (n - 1)), 0)
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
+/// The word a [`packed`] key was made from: its bytes up to the zeros
+/// after its end.
+pub fn unpacked(key: u128) -> Option<String> {
+    let bytes = key.to_le_bytes();
+    let len = bytes
+        .iter()
+        .rposition(|&b| b != 0)
+        .map_or(0, |last| last + 1);
+    String::from_utf8(bytes[..len].to_vec()).ok()
+}
+
+/// The first eight bytes of `b`, little-endian.
+fn le_u64(b: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(word)
+}
+
+/// The first four bytes of `b`, little-endian.
+fn le_u32(b: &[u8]) -> u32 {
+    let mut word = [0u8; 4];
+    word.copy_from_slice(&b[..4]);
+    u32::from_le_bytes(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_packed_word_unpacks_to_itself() {
+        for w in [
+            "a",
+            "of",
+            "tax",
+            "rice",
+            "crore",
+            "billion",
+            "tehsil's",
+            "kilometres",
+            "twenty-first",
+            "कर",
+            "déjà-vu-là",
+        ] {
+            assert_eq!(packed(w).and_then(unpacked).as_deref(), Some(w), "{w}");
+        }
+        assert_eq!(packed("seventeen-thousand"), None);
+    }
+
+    #[test]
+    fn a_word_is_packed_as_its_bytes_in_place() {
+        let copied = |w: &str| {
+            let mut bytes = [0u8; 16];
+            bytes[..w.len()].copy_from_slice(w.as_bytes());
+            u128::from_le_bytes(bytes)
+        };
+        let word = "abcdefghijklmnopq";
+        for n in 1..=16 {
+            assert_eq!(packed(&word[..n]), Some(copied(&word[..n])), "{n}");
+        }
+        assert_eq!(packed(word), None);
+        assert_eq!(packed(""), None);
+    }
 
     fn count(text: &str) -> usize {
         count_words(text, CountingOptions::default())

@@ -563,14 +563,10 @@ impl Index {
                 let before = i.checked_sub(1).filter(|_| !s.paragraph_start);
                 let after = Some(i + 1)
                     .filter(|&j| self.sentences.get(j).is_some_and(|n| !n.paragraph_start));
-                let neighbours: Vec<f64> = [before, after]
-                    .into_iter()
-                    .flatten()
-                    .map(|j| raw[j])
-                    .collect();
-                let borrowed = if s.floor > 0.0 && !neighbours.is_empty() {
-                    (s.floor - s.mass) / s.floor * neighbours.iter().sum::<f64>()
-                        / neighbours.len() as f64
+                let neighbours = || [before, after].into_iter().flatten().map(|j| raw[j]);
+                let count = neighbours().count();
+                let borrowed = if s.floor > 0.0 && count > 0 {
+                    (s.floor - s.mass) / s.floor * neighbours().sum::<f64>() / count as f64
                 } else {
                     0.0
                 };
@@ -603,15 +599,21 @@ impl Index {
         let mut points: Vec<usize> = (0..sentences.len())
             .filter(|&i| self.sentences[i].key && sentences[i].covered < LEFT_OUT)
             .collect();
-        points.sort_by(|&a, &b| {
+        let strongest = |&a: &usize, &b: &usize| {
             self.sentences[b]
                 .key_score
                 .total_cmp(&self.sentences[a].key_score)
                 .then(a.cmp(&b))
-        });
+        };
+        // Only the first `limit` are shown: those are picked out before
+        // they are sorted, not the tens of thousands of a large source.
+        if points.len() > limit {
+            points.select_nth_unstable_by(limit, strongest);
+            points.truncate(limit);
+        }
+        points.sort_by(strongest);
         points
             .into_iter()
-            .take(limit)
             .map(|i| {
                 let mut unmet: Vec<u32> = self.terms[self.sentences[i].span.clone()]
                     .iter()
@@ -636,17 +638,21 @@ impl Index {
     }
 }
 
+/// The median of `values`, found by selection rather than a full sort:
+/// a large source has tens of thousands of sentences.
 fn median(values: &[f64]) -> f64 {
     if values.is_empty() {
         return 0.0;
     }
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let mid = sorted.len() / 2;
-    if sorted.len().is_multiple_of(2) {
-        (sorted[mid - 1] + sorted[mid]) / 2.0
+    let mut values = values.to_vec();
+    let even = values.len().is_multiple_of(2);
+    let mid = values.len() / 2;
+    let (below, &mut at, _) = values.select_nth_unstable_by(mid, f64::total_cmp);
+    if even {
+        let under = below.iter().copied().max_by(f64::total_cmp).unwrap_or(at);
+        (under + at) / 2.0
     } else {
-        sorted[mid]
+        at
     }
 }
 
@@ -724,14 +730,17 @@ fn mark_key_points(sentences: &mut [Indexed], centrality: &[f64]) {
             + 0.5 * f64::from(u8::from(ends));
         sentences[i].key_score = score;
     }
+    // The better half, by selection: which half it is does not depend on
+    // the order within it.
+    let half = n.div_ceil(2);
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
+    order.select_nth_unstable_by(half - 1, |&a, &b| {
         sentences[b]
             .key_score
             .total_cmp(&sentences[a].key_score)
             .then(a.cmp(&b))
     });
-    for &i in order.iter().take(n.div_ceil(2)) {
+    for &i in &order[..half] {
         sentences[i].key = true;
     }
 }
@@ -749,6 +758,24 @@ pub fn overall(sentences: &[SentenceCoverage]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The median by selection is the middle of the sorted values.
+        #[test]
+        fn median_is_the_middle_of_the_sorted_values(
+            values in proptest::collection::vec(-1e3f64..1e3, 0..40),
+        ) {
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let mid = sorted.len() / 2;
+            let expected = match sorted.len() {
+                0 => 0.0,
+                n if n % 2 == 0 => (sorted[mid - 1] + sorted[mid]) / 2.0,
+                _ => sorted[mid],
+            };
+            proptest::prop_assert_eq!(median(&values).to_bits(), expected.to_bits());
+        }
+    }
     use crate::analysis::numbers;
 
     const SOURCE: &str = "Rivers feed the plains of the region. Farmers divert canal water to their fields, \

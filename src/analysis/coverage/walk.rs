@@ -77,7 +77,10 @@ pub struct SentenceWalk<'a> {
     text: &'a str,
     splitter: SentenceSplitter<'a>,
     /// A passage repeats its words: each distinct form is stemmed once.
-    seen: FxHashMap<&'a str, WordFacts>,
+    /// Forms of up to 16 bytes, nearly all, are keyed by their bytes
+    /// packed into a number (see [`words::packed`]), longer ones by text.
+    seen: FxHashMap<u128, WordFacts>,
+    seen_long: FxHashMap<&'a str, WordFacts>,
     /// The id of each term met so far.
     ids: FxHashMap<u64, u32>,
     /// The terms, by id.
@@ -121,6 +124,7 @@ impl<'a> SentenceWalk<'a> {
             text,
             splitter: SentenceSplitter::new(text),
             seen: FxHashMap::default(),
+            seen_long: FxHashMap::default(),
             ids: FxHashMap::default(),
             terms: Vec::new(),
             stemmer: Stemmer::create(Algorithm::English),
@@ -145,7 +149,7 @@ impl<'a> SentenceWalk<'a> {
             return;
         }
         let (stemmer, ids, terms) = (&self.stemmer, &mut self.ids, &mut self.terms);
-        let facts = *self.seen.entry(word).or_insert_with(|| WordFacts {
+        let first_met = || WordFacts {
             term: content_term(word, stemmer).map(|(hash, stem)| {
                 let next = ids.len() as u32;
                 *ids.entry(hash).or_insert_with(|| {
@@ -159,7 +163,11 @@ impl<'a> SentenceWalk<'a> {
                 })
             }),
             syllables: readability::syllables(word),
-        });
+        };
+        let facts = match words::packed(word) {
+            Some(key) => *self.seen.entry(key).or_insert_with(first_met),
+            None => *self.seen_long.entry(word).or_insert_with(first_met),
+        };
         self.words += 1;
         self.syllables += facts.syllables;
         self.sentence_terms.extend(facts.term);
@@ -205,7 +213,10 @@ impl<'a> SentenceWalk<'a> {
             })
             .unwrap_or_default();
         let mut source_words = SourceWords::default();
-        for token in self.seen.keys() {
+        for token in self.seen.keys().filter_map(|&key| words::unpacked(key)) {
+            source_words.add_token(&token);
+        }
+        for token in self.seen_long.keys() {
             source_words.add_token(token);
         }
         for t in words::tokens(title.unwrap_or("")) {

@@ -161,6 +161,11 @@ fn numeric_prefix_len(s: &str) -> usize {
 /// Parses `1,200`, `1,20,000`, `3.5`; a malformed grouping keeps its
 /// leading part (`5,6` reads as 5).
 fn parse_grouped(num: &str) -> Option<f64> {
+    grouped_integer(num).or_else(|| parse_grouped_text(num))
+}
+
+/// [`parse_grouped`] by building the number's text and parsing it.
+fn parse_grouped_text(num: &str) -> Option<f64> {
     let (int, frac) = match num.split_once('.') {
         Some((i, f)) if !f.contains(['.', ',']) => (i, Some(f)),
         Some((i, _)) => (i, None),
@@ -183,6 +188,43 @@ fn parse_grouped(num: &str) -> Option<f64> {
         _ => digits,
     };
     text.parse().ok()
+}
+
+/// Most figures: digits, perhaps grouped by commas, without a decimal
+/// part, read as [`parse_grouped`] reads them but without building a
+/// string; none for anything else, or more than fifteen digits (past
+/// which a float parse may round differently from the integer).
+fn grouped_integer(num: &str) -> Option<f64> {
+    let bytes = num.as_bytes();
+    if !bytes.iter().all(|&b| b.is_ascii_digit() || b == b',') {
+        return None;
+    }
+    let groups = num.split(',').count();
+    let mut well_grouped = true;
+    for (i, group) in num.split(',').enumerate() {
+        let fits = match i {
+            0 => group.len() <= 3,
+            i if i + 1 == groups => group.len() == 3,
+            _ => group.len() == 2 || group.len() == 3,
+        };
+        well_grouped &= groups == 1 || fits;
+    }
+    let digits = if well_grouped {
+        num
+    } else {
+        num.split(',').next().unwrap_or_default()
+    };
+    let mut value = 0u64;
+    let mut count = 0;
+    for b in digits.bytes().filter(u8::is_ascii_digit) {
+        value = value * 10 + u64::from(b - b'0');
+        count += 1;
+        if count > 15 {
+            return None;
+        }
+    }
+    // No digit at all parses as nothing: left to the slow path to say so.
+    (count > 0).then_some(value as f64)
 }
 
 /// `40-50` (a range), `2024-03-27` and `27/03/2024` (dates), `1/3` (a
@@ -255,6 +297,17 @@ pub fn normalise_id(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Integers read without building a string read as parsing the
+        /// string does.
+        #[test]
+        fn grouped_integers_read_as_their_text(num in "[0-9,]{0,22}|[0-9][0-9,.]{0,8}") {
+            proptest::prop_assert_eq!(parse_grouped(&num), parse_grouped_text(&num));
+        }
+    }
 
     fn number(token: &str) -> (f64, Option<Currency>, Option<Unit>) {
         match read(token) {

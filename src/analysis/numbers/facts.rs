@@ -2,9 +2,10 @@
 //! fact with five places, so checking a précis figure costs as many
 //! comparisons as the source has different figures, not occurrences.
 
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Mention, Quantity, Unit};
 
@@ -83,13 +84,41 @@ pub fn value_hash(m: &Mention) -> u64 {
 
 /// Groups mentions into distinct facts, keeping text order of first use.
 pub fn distinct(mentions: Vec<Mention>) -> Facts {
-    let mut index: FxHashMap<Key, usize> = FxHashMap::default();
-    let mut facts = Facts::default();
-    for m in mentions {
-        match index.get(&key(&m)) {
-            Some(&i) => {
+    let mut grouping = Grouping::default();
+    grouping.extend(mentions);
+    grouping.finish()
+}
+
+/// Groups mentions into distinct facts as they are read, in text order: a
+/// huge source's mentions need not all be held at once (a figure-dense
+/// 10 MB source states a quarter of a million figures, a few hundred
+/// different ones). Consecutive pieces of a text can be grouped apart (on
+/// two threads) and put together with [`Grouping::absorb`]: the same facts
+/// as one grouping of the whole.
+#[derive(Debug, Default)]
+pub struct Grouping {
+    index: FxHashMap<Key, usize>,
+    facts: Facts,
+    /// Each fact's subjects as a set too: a figure stated thousands of
+    /// times about as many words is not searched word by word at each
+    /// statement.
+    subject_sets: Vec<FxHashSet<u64>>,
+    /// The first [`MAX_CONTEXT`] different context words of each fact's
+    /// mentions, in order: all that the grouping of the text before needs
+    /// to extend its facts' context words as if it had read these mentions
+    /// itself.
+    seen: Vec<Vec<u64>>,
+}
+
+impl Grouping {
+    /// Adds the next mention in text order.
+    pub fn add(&mut self, m: Mention) {
+        let facts = &mut self.facts;
+        match self.index.entry(key(&m)) {
+            Entry::Occupied(at) => {
+                let i = *at.get();
                 for s in &m.subjects {
-                    if !facts.subjects[i].contains(&s.hash) {
+                    if self.subject_sets[i].insert(s.hash) {
                         facts.subjects[i].push(s.hash);
                     }
                 }
@@ -98,30 +127,164 @@ pub fn distinct(mentions: Vec<Mention>) -> Facts {
                     fact.subjects = m.subjects;
                 }
                 fact.weak &= m.weak;
-                for h in m.context {
-                    if fact.context.len() < MAX_CONTEXT && !fact.context.contains(&h) {
-                        fact.context.push(h);
-                    }
+                for &h in &m.context {
+                    add_context(&mut fact.context, h);
+                    add_context(&mut self.seen[i], h);
                 }
                 facts.spans[i].push(m.span);
             }
-            None => {
-                index.insert(key(&m), facts.figures.len());
+            Entry::Vacant(at) => {
+                at.insert(facts.figures.len());
                 facts.spans.push(vec![m.span.clone()]);
                 facts
                     .subjects
                     .push(m.subjects.iter().map(|s| s.hash).collect());
+                self.subject_sets
+                    .push(m.subjects.iter().map(|s| s.hash).collect());
+                let mut seen = Vec::new();
+                for &h in &m.context {
+                    add_context(&mut seen, h);
+                }
+                self.seen.push(seen);
                 facts.figures.push(m);
             }
         }
     }
-    facts
+
+    /// Adds the facts of the text that follows this grouping's, grouped
+    /// apart: the same facts as if this grouping had read their mentions
+    /// itself.
+    pub fn absorb(&mut self, next: Grouping) {
+        let Facts {
+            figures,
+            spans,
+            subjects,
+        } = next.facts;
+        let facts = &mut self.facts;
+        for (((figure, spans), subjects), seen) in
+            figures.into_iter().zip(spans).zip(subjects).zip(next.seen)
+        {
+            match self.index.entry(key(&figure)) {
+                Entry::Occupied(at) => {
+                    let i = *at.get();
+                    for h in subjects {
+                        if self.subject_sets[i].insert(h) {
+                            facts.subjects[i].push(h);
+                        }
+                    }
+                    let fact = &mut facts.figures[i];
+                    if fact.subjects.is_empty() {
+                        fact.subjects = figure.subjects;
+                    }
+                    fact.weak &= figure.weak;
+                    // Of the words the next text adds, those this fact
+                    // takes are among its first `MAX_CONTEXT` different
+                    // ones: at most as many as it holds are already here.
+                    for h in seen {
+                        add_context(&mut fact.context, h);
+                        add_context(&mut self.seen[i], h);
+                    }
+                    facts.spans[i].extend(spans);
+                }
+                Entry::Vacant(at) => {
+                    at.insert(facts.figures.len());
+                    self.subject_sets.push(subjects.iter().copied().collect());
+                    facts.subjects.push(subjects);
+                    facts.spans.push(spans);
+                    facts.figures.push(figure);
+                    self.seen.push(seen);
+                }
+            }
+        }
+    }
+
+    /// The facts of every mention added.
+    pub fn finish(self) -> Facts {
+        self.facts
+    }
+}
+
+/// Adds a context word to a fact's list, unless it is there already or
+/// the list is full.
+fn add_context(list: &mut Vec<u64>, h: u64) {
+    if list.len() < MAX_CONTEXT && !list.contains(&h) {
+        list.push(h);
+    }
+}
+
+impl Extend<Mention> for Grouping {
+    fn extend<I: IntoIterator<Item = Mention>>(&mut self, mentions: I) {
+        for m in mentions {
+            self.add(m);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::extract;
     use super::*;
+
+    /// A mention of one of a few values, with context words and subjects
+    /// from a small vocabulary (so they repeat, within and across
+    /// mentions, and overflow a fact's context list).
+    fn mention() -> impl proptest::strategy::Strategy<Value = Mention> {
+        use proptest::prelude::*;
+        (
+            0u8..6,
+            any::<bool>(),
+            proptest::collection::vec(0u64..48, 0..14),
+            proptest::collection::vec(0u64..8, 0..3),
+            0usize..1000,
+        )
+            .prop_map(|(value, weak, context, subjects, at)| Mention {
+                span: at..at + 1,
+                quantity: Quantity::Amount {
+                    value: f64::from(value),
+                    unit: Unit::None,
+                },
+                approx: false,
+                weak,
+                context,
+                mantissa: None,
+                subjects: subjects
+                    .into_iter()
+                    .map(|hash| super::super::Subject {
+                        hash,
+                        span: at..at + 1,
+                        fronted: false,
+                    })
+                    .collect(),
+                bounds: Vec::new(),
+                incidental: false,
+            })
+    }
+
+    proptest::proptest! {
+        /// Mentions grouped in pieces and absorbed in order make the same
+        /// facts as grouped in one go.
+        #[test]
+        fn pieces_absorbed_make_the_same_facts(
+            mentions in proptest::collection::vec(mention(), 0..60),
+            cuts in proptest::collection::vec(0usize..60, 0..4),
+        ) {
+            let whole = distinct(mentions.clone());
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(mentions.len())).collect();
+            cuts.push(0);
+            cuts.push(mentions.len());
+            cuts.sort_unstable();
+            let mut joined = Grouping::default();
+            for pair in cuts.windows(2) {
+                let mut piece = Grouping::default();
+                piece.extend(mentions[pair[0]..pair[1]].iter().cloned());
+                joined.absorb(piece);
+            }
+            let joined = joined.finish();
+            proptest::prop_assert_eq!(&joined.figures, &whole.figures);
+            proptest::prop_assert_eq!(&joined.spans, &whole.spans);
+            proptest::prop_assert_eq!(&joined.subjects, &whole.subjects);
+        }
+    }
 
     #[test]
     fn repeated_figures_become_one_fact() {

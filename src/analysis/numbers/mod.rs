@@ -12,9 +12,9 @@ mod subjects;
 use std::ops::Range;
 
 pub use compare::{Misplaced, Verdict, judge, misplaced};
-pub use facts::{Facts, distinct, value_hash};
+pub use facts::{Facts, Grouping, distinct, value_hash};
 pub use lexicon::Currency;
-pub use scan::{Extractor, extract};
+pub use scan::{Extractor, extract, pieces};
 
 /// A numeric mention found in a text.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,11 +2,13 @@
 //! then figures are read with their neighbours (currencies, scales, units,
 //! `about`, `between … and …`, month names).
 
+use std::cell::Cell;
 use std::hash::Hasher;
 use std::ops::Range;
 
 use rustc_hash::FxHasher;
-use text2num::{Language, text2digits};
+use text2num::digit_string::DigitString;
+use text2num::{LangInterpreter, Language, text2digits};
 
 use super::digits::{self, Piece};
 use super::lexicon::{self, Lex};
@@ -56,22 +58,64 @@ pub fn extract(text: &str, range: Range<usize>) -> Vec<Mention> {
     extractor.finish()
 }
 
+/// Cuts `text` into consecutive pieces of `size` bytes or a little more,
+/// each ending with a token that ends a sentence (the last at the end of
+/// the text), so that its figures can be read piece by piece, apart: no
+/// reading of a figure, its context or its subjects looks across a
+/// sentence end, so each piece's mentions are the ones reading the whole
+/// text finds there. A text with no sentence end is one piece.
+pub fn pieces(text: &str, size: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while text.len() - from > size {
+        let mut target = from + size.max(1);
+        while !text.is_char_boundary(target) {
+            target += 1;
+        }
+        // The token at `target` may start before it: the search for a
+        // sentence end starts with the token after.
+        let cut = words::tokens(&text[target..])
+            .skip(1)
+            .find(|t| {
+                classify(text, target + t.start, target + t.end).is_some_and(|t| t.sentence_end)
+            })
+            .map(|t| target + t.end);
+        let Some(cut) = cut else { break };
+        out.push(from..cut);
+        from = cut;
+    }
+    out.push(from..text.len());
+    out
+}
+
 /// Reads mentions from tokens pushed one at a time, so a caller that walks
 /// a text's tokens for another reason (counting words) reads it only once.
-pub struct Extractor<'a> {
+/// The mentions go to `S` as they are read: a list, or a [`super::Grouping`]
+/// that keeps only the distinct facts of a huge source.
+pub struct Extractor<'a, S = Vec<Mention>> {
     text: &'a str,
     toks: Vec<Tok<'a>>,
-    mentions: Vec<Mention>,
+    /// Mentions of the tokens read last, before they go to `sink`.
+    read: Vec<Mention>,
+    sink: S,
     en: Language,
 }
 
 impl<'a> Extractor<'a> {
-    /// An extractor over tokens of `text`.
+    /// An extractor over tokens of `text` that lists every mention.
     pub fn new(text: &'a str) -> Self {
+        Self::into_sink(text, Vec::new())
+    }
+}
+
+impl<'a, S: Extend<Mention>> Extractor<'a, S> {
+    /// An extractor over tokens of `text` that hands its mentions to `sink`.
+    pub fn into_sink(text: &'a str, sink: S) -> Self {
         Self {
             text,
             toks: Vec::new(),
-            mentions: Vec::new(),
+            read: Vec::new(),
+            sink,
             en: Language::english(),
         }
     }
@@ -84,15 +128,25 @@ impl<'a> Extractor<'a> {
         let boundary = tok.sentence_end;
         self.toks.push(tok);
         if boundary && self.toks.len() >= FLUSH_AT {
-            read_mentions(self.text, &self.toks, &self.en, &mut self.mentions);
-            self.toks.clear();
+            self.flush();
         }
     }
 
-    /// Every mention found, in text order.
-    pub fn finish(mut self) -> Vec<Mention> {
-        read_mentions(self.text, &self.toks, &self.en, &mut self.mentions);
-        self.mentions
+    /// Reads the tokens gathered and hands on their mentions.
+    fn flush(&mut self) {
+        if std::env::var_os("NOREAD").is_some() {
+            self.toks.clear();
+            return;
+        }
+        read_mentions(self.text, &self.toks, &self.en, &mut self.read);
+        self.toks.clear();
+        self.sink.extend(self.read.drain(..));
+    }
+
+    /// Every mention found, in text order, as the sink holds them.
+    pub fn finish(mut self) -> S {
+        self.flush();
+        self.sink
     }
 }
 
@@ -102,7 +156,7 @@ const TRAILING: &[char] = &[
 ];
 
 /// Classifies one raw token; `None` for tokens that are pure punctuation.
-fn classify(text: &str, start: usize, end: usize) -> Option<Tok<'_>> {
+pub(super) fn classify(text: &str, start: usize, end: usize) -> Option<Tok<'_>> {
     let raw = &text[start..end];
     let bytes = raw.as_bytes();
     let core = if bytes[0].is_ascii_alphanumeric() {
@@ -297,7 +351,7 @@ impl Found {
 /// Reads all mentions in a run of tokens.
 fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>) {
     let from = out.len();
-    let mut places = Vec::new();
+    let mut found = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if is_inert(&toks[i]) {
@@ -305,50 +359,56 @@ fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>
             continue;
         }
         match mention_at(toks, i, en) {
-            Some(found) => {
-                let (first, end) = (found.first, found.end);
-                let context = context(text, toks, first, end);
-                let unit = match found.quantity {
-                    Quantity::Range { unit, .. } => unit,
-                    _ => Unit::None,
-                };
-                let bounds = found.bounds.map_or_else(Vec::new, |bounds| {
-                    bounds
-                        .iter()
-                        .map(|b| Mention {
-                            span: toks[b.first].span.start..toks[b.end - 1].span.end,
-                            quantity: Quantity::Amount {
-                                value: b.value,
-                                unit,
-                            },
-                            approx: found.approx,
-                            weak: false,
-                            context: context.clone(),
-                            mantissa: Some(b.mantissa),
-                            subjects: Vec::new(),
-                            bounds: Vec::new(),
-                            incidental: false,
-                        })
-                        .collect()
-                });
-                out.push(Mention {
-                    span: toks[first].span.start..toks[end - 1].span.end,
-                    quantity: found.quantity,
-                    approx: found.approx,
-                    weak: found.weak,
-                    context,
-                    mantissa: found.mantissa,
-                    subjects: Vec::new(),
-                    bounds,
-                    incidental: found.incidental,
-                });
-                places.push((first, end));
-                i = end;
+            Some(f) => {
+                i = f.end;
+                found.push(f);
             }
             None => i += 1,
         }
     }
-    subjects::attach(text, toks, &places, &mut out[from..]);
+    if found.is_empty() {
+        return;
+    }
+    let places: Vec<(usize, usize)> = found.iter().map(|f| (f.first, f.end)).collect();
+    let keys = Keys::new(text, toks);
+    for (found, context) in found.into_iter().zip(contexts(&keys, &places)) {
+        let (first, end) = (found.first, found.end);
+        let unit = match found.quantity {
+            Quantity::Range { unit, .. } => unit,
+            _ => Unit::None,
+        };
+        let bounds = found.bounds.map_or_else(Vec::new, |bounds| {
+            bounds
+                .iter()
+                .map(|b| Mention {
+                    span: toks[b.first].span.start..toks[b.end - 1].span.end,
+                    quantity: Quantity::Amount {
+                        value: b.value,
+                        unit,
+                    },
+                    approx: found.approx,
+                    weak: false,
+                    context: context.clone(),
+                    mantissa: Some(b.mantissa),
+                    subjects: Vec::new(),
+                    bounds: Vec::new(),
+                    incidental: false,
+                })
+                .collect()
+        });
+        out.push(Mention {
+            span: toks[first].span.start..toks[end - 1].span.end,
+            quantity: found.quantity,
+            approx: found.approx,
+            weak: found.weak,
+            context,
+            mantissa: found.mantissa,
+            subjects: Vec::new(),
+            bounds,
+            incidental: found.incidental,
+        });
+    }
+    subjects::attach(&keys, &places, &mut out[from..]);
 }
 
 /// Whether no mention can start at this token (an ordinary word).
@@ -371,6 +431,11 @@ fn is_inert(t: &Tok) -> bool {
 
 /// Whether a token is a lone currency sign (`$`, `₹`).
 fn is_currency_sign(core: &str) -> bool {
+    // Every sign is one character of at most three bytes: most words are
+    // turned away without being decoded.
+    if core.len() > 3 {
+        return false;
+    }
     let mut chars = core.chars();
     chars.next().and_then(lexicon::currency_symbol).is_some() && chars.next().is_none()
 }
@@ -713,9 +778,12 @@ fn figure_at(toks: &[Tok], j: usize, en: &Language) -> Option<Figure> {
     // `one year` is usually `in a certain year`, not a span of one.
     let one_period =
         worded && mantissa == 1.0 && matches!(unit, Unit::Measure("years" | "days" | "minutes"));
-    // `the first two centuries` names a period rather than measuring one.
+    // `the first two centuries` names a period rather than measuring one;
+    // an ordinal that ends the sentence before does not (no reading looks
+    // across a sentence end, so a text can be read in pieces cut there).
     let named_period = matches!(unit, Unit::Measure("years" | "days" | "minutes"))
         && j > 0
+        && !toks[j - 1].sentence_end
         && matches!(toks[j - 1].lex, Lex::Ordinal(_) | Lex::Recent);
     idiom |= one_period || named_period;
     let incidental = one_period || named_period;
@@ -776,33 +844,68 @@ pub(super) fn starts_figure(t: &Tok) -> bool {
 }
 
 /// Reads a run of number words (`three hundred and twenty-five`) with
-/// text2num; returns the end token and the value.
+/// text2num; returns the end token and the value: the longest run from `k`
+/// that text2num reads as a whole number, as `text2digits` would read it.
+///
+/// The words are fed to text2num's reader one at a time, as `text2digits`
+/// feeds them, and the reading stops at the first word it refuses, since no
+/// longer run can then be a number. So a start costs the words up to that
+/// refusal, never the whole run: a run of `one one one …` or `twenty one
+/// twenty one …` is read in time linear in its length, where trying every
+/// shorter run from every start was cubic.
 fn number_words(toks: &[Tok], k: usize, en: &Language) -> Option<(usize, f64)> {
+    let mut reader = DigitString::new();
+    // Where a run read so far makes a whole number, longest last.
+    let mut whole = Vec::new();
     let mut end = k;
     while end < toks.len() {
-        let t = &toks[end];
-        let numeric = matches!(t.lex, Lex::Cardinal(_) | Lex::Hundred)
-            || matches!(t.compound.as_deref(), Some(Compound::Cardinal(_)));
-        let and_inside = t.lex == Lex::And
-            && end > k
-            && toks[end - 1].lex == Lex::Hundred
-            && end + 1 < toks.len()
-            && starts_figure(&toks[end + 1]);
-        if !(numeric || and_inside) || (end > k && !joined(toks, end - 1)) {
+        if !continues_number_run(toks, k, end) {
             break;
+        }
+        match feed(en, &mut reader, toks[end].core) {
+            Some(true) => whole.push(end + 1),
+            Some(false) => {}
+            None => break,
         }
         end += 1;
     }
-    while end > k {
-        let words: Vec<&str> = toks[k..end].iter().map(|t| t.core).collect();
-        if let Ok(digits) = text2digits(&words.join(" ").to_ascii_lowercase(), en)
-            && let Ok(v) = digits.parse::<f64>()
-        {
-            return Some((end, v));
+    // Read again up to each whole run, longest first, for its digits (an
+    // ordinal's, `21st`, are no plain number): one or two reads at most,
+    // as an ordinal ends what the reader takes.
+    whole.into_iter().rev().find_map(|end| {
+        let mut digits = DigitString::new();
+        for t in &toks[k..end] {
+            feed(en, &mut digits, t.core)?;
         }
-        end -= 1;
+        let value = en.format_and_value(&digits).0.parse::<f64>().ok()?;
+        Some((end, value))
+    })
+}
+
+/// Whether token `end` carries on a run of number words begun at token
+/// `k`: a number word joined to the one before, or `and` after `hundred`
+/// with a number after it (`three hundred and twenty-five`).
+fn continues_number_run(toks: &[Tok], k: usize, end: usize) -> bool {
+    let t = &toks[end];
+    let numeric = matches!(t.lex, Lex::Cardinal(_) | Lex::Hundred)
+        || matches!(t.compound.as_deref(), Some(Compound::Cardinal(_)));
+    let and_inside = t.lex == Lex::And
+        && end > k
+        && toks[end - 1].lex == Lex::Hundred
+        && end + 1 < toks.len()
+        && starts_figure(&toks[end + 1]);
+    (numeric || and_inside) && (end == k || joined(toks, end - 1))
+}
+
+/// Gives text2num's reader one more word: `Some(true)` when the words so
+/// far make a whole number, `Some(false)` when they need more (`hundred
+/// and`), `None` when the word cannot follow them.
+fn feed(en: &Language, reader: &mut DigitString, word: &str) -> Option<bool> {
+    match en.apply(&word.to_ascii_lowercase(), reader) {
+        Ok(()) => Some(true),
+        Err(text2num::error::Error::Incomplete) => Some(false),
+        Err(_) => None,
     }
-    None
 }
 
 /// The unit of the next figure in `9 and 12 percent` or `5 or 6 km`, which
@@ -1094,8 +1197,14 @@ fn other_at(toks: &[Tok], j: usize) -> Option<Found> {
         _ => {}
     }
     match t.lex {
-        // `and a half` belongs to the figure before it.
-        Lex::Half if j >= 2 && toks[j - 1].lex == Lex::Article && toks[j - 2].lex == Lex::And => {
+        // `and a half` belongs to the figure before it, in its sentence.
+        Lex::Half
+            if j >= 2
+                && toks[j - 1].lex == Lex::Article
+                && toks[j - 2].lex == Lex::And
+                && !toks[j - 2].sentence_end
+                && !toks[j - 1].sentence_end =>
+        {
             None
         }
         Lex::Half => Some(one(Quantity::Fraction(0.5))),
@@ -1129,41 +1238,197 @@ fn word_fraction_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
 /// How many content words on each side of a figure describe it.
 const CONTEXT_WORDS: usize = 4;
 
-/// Hashes of the content words near tokens `first..end`, within the clause.
-fn context(text: &str, toks: &[Tok], first: usize, end: usize) -> Vec<u64> {
-    // The words of the figure's own clause: a comma, a clause's end or
-    // another figure ends what describes it.
-    let bounded = |t: &Tok| t.sentence_end || t.clause_end || t.comma;
-    let mut out = Vec::with_capacity(2 * CONTEXT_WORDS);
-    let mut k = first;
-    while k > 0 && out.len() < CONTEXT_WORDS && !bounded(&toks[k - 1]) {
-        k -= 1;
-        if toks[k].piece.is_some() {
-            break;
-        }
-        push_context(text, &toks[k], &mut out);
-    }
-    let before = out.len();
-    let mut k = end;
-    while k < toks.len() && out.len() < before + CONTEXT_WORDS && !bounded(&toks[k - 1]) {
-        if toks[k].piece.is_some() {
-            break;
-        }
-        push_context(text, &toks[k], &mut out);
-        k += 1;
-    }
-    out
+/// Whether a token ends what describes a figure beside it: a comma, a
+/// clause's end or a sentence's end after it.
+fn bounds_clause(t: &Tok) -> bool {
+    t.sentence_end || t.clause_end || t.comma
 }
 
-/// Adds a context word's hash, unless it is a function word or a figure.
-fn push_context(text: &str, t: &Tok, out: &mut Vec<u64>) {
-    out.extend(content_key(text, t));
+/// For each figure at tokens `places` (first, end), in text order, the
+/// hashes of the content words near it within its clause: up to
+/// [`CONTEXT_WORDS`] before it, nearest first, then up to as many after.
+/// A comma, a clause's end or another figure's digits end what describes
+/// a figure.
+///
+/// A walk from one figure that reaches the next figure's place goes on as
+/// that figure's own walk, which is already known: so a clause of many
+/// figures and no content words (`twenty one twenty one …`) costs time in
+/// proportion to its length, not its square.
+fn contexts(keys: &Keys, places: &[(usize, usize)]) -> Vec<Vec<u64>> {
+    let toks = keys.toks;
+    // Walking back from each figure's first token, the figure before first.
+    let mut before: Vec<Side> = Vec::with_capacity(places.len());
+    for (i, &(first, _)) in places.iter().enumerate() {
+        let known = i.checked_sub(1).map(|p| (places[p].0, before[p]));
+        let mut out = Side::default();
+        let mut k = first;
+        loop {
+            if let Some((at, words)) = known
+                && k == at
+            {
+                out.fill_from(&words);
+                break;
+            }
+            if k == 0 || out.is_full() || bounds_clause(&toks[k - 1]) {
+                break;
+            }
+            k -= 1;
+            if toks[k].piece.is_some() {
+                break;
+            }
+            out.extend(keys.of(k));
+        }
+        before.push(out);
+    }
+    // Walking on from each figure's end, the figure after first.
+    let mut after: Vec<Side> = vec![Side::default(); places.len()];
+    for i in (0..places.len()).rev() {
+        let end = places[i].1;
+        let mut out = Side::default();
+        let mut k = end;
+        loop {
+            if i + 1 < places.len() && k == places[i + 1].1 {
+                out.fill_from(&after[i + 1]);
+                break;
+            }
+            if k >= toks.len() || out.is_full() || bounds_clause(&toks[k - 1]) {
+                break;
+            }
+            if toks[k].piece.is_some() {
+                break;
+            }
+            out.extend(keys.of(k));
+            k += 1;
+        }
+        after[i] = out;
+    }
+    before
+        .iter()
+        .zip(&after)
+        .map(|(b, a)| {
+            let mut words = Vec::with_capacity(b.keys().len() + a.keys().len());
+            words.extend_from_slice(b.keys());
+            words.extend_from_slice(a.keys());
+            words
+        })
+        .collect()
+}
+
+/// The context words on one side of a figure: at most [`CONTEXT_WORDS`],
+/// held in place.
+#[derive(Debug, Clone, Copy, Default)]
+struct Side {
+    keys: [u64; CONTEXT_WORDS],
+    n: usize,
+}
+
+impl Side {
+    fn keys(&self) -> &[u64] {
+        &self.keys[..self.n]
+    }
+
+    fn is_full(&self) -> bool {
+        self.n == CONTEXT_WORDS
+    }
+
+    /// Adds a word's key, if it has one.
+    fn extend(&mut self, key: Option<u64>) {
+        if let Some(key) = key {
+            self.keys[self.n] = key;
+            self.n += 1;
+        }
+    }
+
+    /// Adds the first of `other`'s words, as many as there is room for.
+    fn fill_from(&mut self, other: &Side) {
+        for &key in other.keys() {
+            if self.is_full() {
+                break;
+            }
+            self.extend(Some(key));
+        }
+    }
+}
+
+/// The content keys (see [`content_key`]) of a run of tokens, each made
+/// once, when first asked for: the walks from neighbouring figures, for
+/// their context words and their subjects, ask for the same words.
+pub(super) struct Keys<'k, 'a> {
+    text: &'a str,
+    toks: &'k [Tok<'a>],
+    known: Vec<Cell<Option<Option<u64>>>>,
+}
+
+impl<'k, 'a> Keys<'k, 'a> {
+    /// Keys for `toks` of `text`, none made yet.
+    pub(super) fn new(text: &'a str, toks: &'k [Tok<'a>]) -> Self {
+        Self {
+            text,
+            toks,
+            known: vec![Cell::new(None); toks.len()],
+        }
+    }
+
+    /// The text the tokens are of.
+    pub(super) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The tokens.
+    pub(super) fn toks(&self) -> &'k [Tok<'a>] {
+        self.toks
+    }
+
+    /// The content key of token `k`.
+    pub(super) fn of(&self, k: usize) -> Option<u64> {
+        if let Some(key) = self.known[k].get() {
+            return key;
+        }
+        let key = content_key(self.text, &self.toks[k]);
+        self.known[k].set(Some(key));
+        key
+    }
 }
 
 /// A content word's identity: its letters and digits lower-cased, without
 /// a possessive or plural `s`; none for function words, figures and words
 /// of fewer than three letters.
 pub(super) fn content_key(text: &str, t: &Tok) -> Option<u64> {
+    let word = content_word(text, t)?;
+    // Most words are short and ASCII: their letters are lower-cased on the
+    // stack, as `char` values equal to their bytes.
+    let mut ascii = [0u8; SHORT_KEY];
+    let chars: Vec<char>;
+    let letters: KeyLetters = if word.is_ascii() && word.len() <= SHORT_KEY {
+        let mut n = 0;
+        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            ascii[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        KeyLetters::Ascii(&ascii[..n])
+    } else {
+        chars = word
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        KeyLetters::Chars(&chars)
+    };
+    let key = letters.key();
+    if key.len() < 3 {
+        return None;
+    }
+    let mut h = FxHasher::default();
+    match key {
+        KeyLetters::Ascii(bytes) => bytes.iter().for_each(|&b| h.write_u32(u32::from(b))),
+        KeyLetters::Chars(chars) => chars.iter().for_each(|&c| h.write_u32(c as u32)),
+    }
+    Some(h.finish())
+}
+
+/// The word a content key is made of: the token without a possessive
+/// `'s`; none for function words and figures.
+fn content_word<'a>(text: &'a str, t: &Tok) -> Option<&'a str> {
     if !matches!(t.lex, Lex::Other | Lex::IdPrefix) || t.piece.is_some() || t.compound.is_some() {
         return None;
     }
@@ -1172,39 +1437,77 @@ pub(super) fn content_key(text: &str, t: &Tok) -> Option<u64> {
     if ascii_lower(word, &mut buf).is_some_and(is_stop_word) {
         return None;
     }
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    let mut chars: Vec<char> = word
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if chars.len() > 3 && chars.last() == Some(&'s') {
-        chars.pop();
-    }
-    // `the northern districts` and `the north` name the same party.
-    for compass in ["north", "south", "east", "west"] {
-        if chars.len() == compass.len() + 3
-            && chars
-                .iter()
-                .copied()
-                .take(compass.len())
-                .eq(compass.chars())
-            && chars[compass.len()..] == ['e', 'r', 'n']
-        {
-            chars.truncate(compass.len());
+    Some(
+        word.strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word),
+    )
+}
+
+/// ASCII words up to this many bytes are keyed without allocating.
+const SHORT_KEY: usize = 64;
+
+/// A word's letters and digits, lower-cased: bytes of an ASCII word, or
+/// the `char`s of any other.
+#[derive(Clone, Copy)]
+enum KeyLetters<'a> {
+    Ascii(&'a [u8]),
+    Chars(&'a [char]),
+}
+
+impl KeyLetters<'_> {
+    fn len(self) -> usize {
+        match self {
+            KeyLetters::Ascii(b) => b.len(),
+            KeyLetters::Chars(c) => c.len(),
         }
     }
-    if chars.len() < 3 {
-        return None;
+
+    fn last(self) -> Option<char> {
+        match self {
+            KeyLetters::Ascii(b) => b.last().map(|&b| char::from(b)),
+            KeyLetters::Chars(c) => c.last().copied(),
+        }
     }
-    let mut h = FxHasher::default();
-    for c in chars {
-        h.write_u32(c as u32);
+
+    fn truncated(self, n: usize) -> Self {
+        match self {
+            KeyLetters::Ascii(b) => KeyLetters::Ascii(&b[..n]),
+            KeyLetters::Chars(c) => KeyLetters::Chars(&c[..n]),
+        }
     }
-    Some(h.finish())
+
+    fn is(self, word: &str) -> bool {
+        match self {
+            KeyLetters::Ascii(b) => b == word.as_bytes(),
+            KeyLetters::Chars(c) => c.iter().copied().eq(word.chars()),
+        }
+    }
+
+    /// What identifies the word: without a plural `s`, and a compass
+    /// adjective as its point (`the northern districts` and `the north`
+    /// name the same party).
+    fn key(self) -> Self {
+        let mut key = self;
+        if key.len() > 3 && key.last() == Some('s') {
+            key = key.truncated(key.len() - 1);
+        }
+        for compass in ["north", "south", "east", "west"] {
+            let n = compass.len();
+            if key.len() == n + 3 && key.truncated(n).is(compass) && key.is_compass_tail(n) {
+                key = key.truncated(n);
+            }
+        }
+        key
+    }
+
+    /// Whether the letters from `n` on are `ern`.
+    fn is_compass_tail(self, n: usize) -> bool {
+        match self {
+            KeyLetters::Ascii(b) => &b[n..] == b"ern",
+            KeyLetters::Chars(c) => c[n..] == ['e', 'r', 'n'],
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1491,5 +1794,377 @@ mod tests {
         let m = extract("three reasons and 3 more", 0..24);
         assert!(m[0].weak);
         assert!(!m[1].weak);
+    }
+
+    /// How runs of number words were read before the reader was fed word by
+    /// word: every shorter run from `k`, longest first, through
+    /// `text2digits`. Cubic on a long run, but the reference.
+    fn number_words_by_prefixes(toks: &[Tok], k: usize, en: &Language) -> Option<(usize, f64)> {
+        let mut end = k;
+        while end < toks.len() && continues_number_run(toks, k, end) {
+            end += 1;
+        }
+        while end > k {
+            let words: Vec<&str> = toks[k..end].iter().map(|t| t.core).collect();
+            if let Ok(digits) = text2digits(&words.join(" ").to_ascii_lowercase(), en)
+                && let Ok(v) = digits.parse::<f64>()
+            {
+                return Some((end, v));
+            }
+            end -= 1;
+        }
+        None
+    }
+
+    fn classified(text: &str) -> Vec<Tok<'_>> {
+        words::tokens(text)
+            .filter_map(|t| classify(text, t.start, t.end))
+            .collect()
+    }
+
+    /// Number words, scale words, ordinals, `and`, and what ends a run.
+    fn number_word_run() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let word = prop::sample::select(vec![
+            "zero",
+            "one",
+            "One",
+            "two",
+            "five",
+            "nine",
+            "ten",
+            "twelve",
+            "nineteen",
+            "twenty",
+            "ninety",
+            "twenty-one",
+            "ninety-nine",
+            "a",
+            "hundred",
+            "Hundred",
+            "thousand",
+            "million",
+            "billion",
+            "lakh",
+            "crore",
+            "and",
+            "first",
+            "third",
+            "twentieth",
+            "hundredth",
+            "twenty-first",
+            "dozen",
+            "half",
+            "percent",
+            "people",
+            "one-third",
+        ]);
+        let after = prop::sample::select(vec!["", "", "", "", ",", ".", ";"]);
+        prop::collection::vec((word, after), 0..40)
+            .prop_map(|words| words.into_iter().map(|(w, p)| format!("{w}{p} ")).collect())
+    }
+
+    /// Sentences of every kind of figure and of the words read around one
+    /// (scales, units, ordinals, `in` before a year, `and a half`,
+    /// abbreviations), with places to cut among their sentence ends.
+    fn sentences_to_cut() -> impl proptest::strategy::Strategy<Value = (String, Vec<usize>)> {
+        use proptest::prelude::*;
+        let word = prop::sample::select(vec![
+            "65", "2024", "1,200", "$65", "12%", "Rs", "five", "twenty", "one", "hundred",
+            "million", "billion", "percent", "years", "two", "second", "last", "first", "in", "by",
+            "since", "and", "a", "half", "about", "between", "from", "to", "March", "schools",
+            "north", "the", "rose", "Punjab's", "In", "1990s", "G20", "few", "km",
+        ]);
+        let after = prop_oneof![
+            10 => Just(""),
+            2 => Just("."),
+            1 => Just(","),
+            1 => Just(";"),
+            1 => Just("?"),
+        ];
+        (
+            prop::collection::vec((word, after), 1..80),
+            prop::collection::vec(0..80usize, 0..6),
+        )
+            .prop_map(|(words, cuts)| {
+                let text = words.into_iter().map(|(w, p)| format!("{w}{p} ")).collect();
+                (text, cuts)
+            })
+    }
+
+    /// The mentions of `text`, read in the pieces `cuts` (byte offsets,
+    /// ascending) make.
+    fn read_in_pieces(text: &str, cuts: &[usize]) -> Vec<Mention> {
+        let mut bounds = vec![0];
+        bounds.extend_from_slice(cuts);
+        bounds.push(text.len());
+        bounds
+            .windows(2)
+            .flat_map(|pair| extract(text, pair[0]..pair[1]))
+            .collect()
+    }
+
+    #[test]
+    fn no_reading_looks_into_the_sentence_before() {
+        for (first, second) in [
+            ("Prices rose and a.", "Half of it went north."),
+            ("She came second.", "Two years later 65 schools opened."),
+            ("Taxes rose in.", "2020 the share reached 61 percent."),
+            (
+                "Exports reached 14 percent.",
+                "In 2010 the share reached 61 percent.",
+            ),
+        ] {
+            let text = format!("{first} {second}");
+            assert_eq!(
+                read_in_pieces(&text, &[first.len()]),
+                extract(&text, 0..text.len()),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// A text read in pieces cut after any tokens that end sentences
+        /// has the mentions it has read whole.
+        #[test]
+        fn pieces_cut_at_sentence_ends_read_as_the_whole((text, picks) in sentences_to_cut()) {
+            let ends: Vec<usize> = words::tokens(&text)
+                .filter(|t| classify(&text, t.start, t.end).is_some_and(|t| t.sentence_end))
+                .map(|t| t.end)
+                .collect();
+            let mut cuts: Vec<usize> = picks
+                .iter()
+                .filter_map(|&p| ends.get(p % ends.len().max(1)).copied())
+                .collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            proptest::prop_assert_eq!(read_in_pieces(&text, &cuts), extract(&text, 0..text.len()));
+        }
+
+        /// `pieces` covers the text, in order, and cuts only after tokens
+        /// that end sentences.
+        #[test]
+        fn pieces_cover_the_text_and_end_sentences(
+            (text, _) in sentences_to_cut(),
+            size in 1usize..200,
+        ) {
+            let pieces = pieces(&text, size);
+            proptest::prop_assert_eq!(pieces.first().map(|p| p.start), Some(0));
+            proptest::prop_assert_eq!(pieces.last().map(|p| p.end), Some(text.len()));
+            for pair in pieces.windows(2) {
+                proptest::prop_assert_eq!(pair[0].end, pair[1].start);
+                proptest::prop_assert!(pair[0].end - pair[0].start >= size);
+                let last = words::tokens(&text[pair[0].clone()]).last();
+                let last = last.and_then(|t| classify(&text, pair[0].start + t.start, pair[0].start + t.end));
+                proptest::prop_assert!(last.is_some_and(|t| t.sentence_end));
+            }
+            let cuts: Vec<usize> = pieces.iter().skip(1).map(|p| p.start).collect();
+            proptest::prop_assert_eq!(read_in_pieces(&text, &cuts), extract(&text, 0..text.len()));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Feeding the reader word by word reads every run of number words
+        /// from every start exactly as trying each shorter run did.
+        #[test]
+        fn number_words_read_as_by_prefixes(text in number_word_run()) {
+            let toks = classified(&text);
+            let en = Language::english();
+            for k in 0..toks.len() {
+                proptest::prop_assert_eq!(
+                    super::number_words(&toks, k, &en),
+                    number_words_by_prefixes(&toks, k, &en),
+                    "from token {} of {:?}", k, text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_runs_of_number_words_read_as_by_prefixes() {
+        let en = Language::english();
+        for piece in [
+            "one ",
+            "twenty one ",
+            "one hundred ",
+            "nine hundred and ninety-nine ",
+        ] {
+            let text = piece.repeat(60);
+            let toks = classified(&text);
+            for k in 0..toks.len() {
+                assert_eq!(
+                    super::number_words(&toks, k, &en),
+                    number_words_by_prefixes(&toks, k, &en),
+                    "{piece:?} from token {k}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_of_two_thousand_number_words_reads_each_number() {
+        // `one one …` is the pronoun-like `one`, again and again: nothing.
+        assert!(quantities(&"one ".repeat(2_000)).is_empty());
+        // `twenty one twenty one …`: a thousand twenty-ones.
+        let q = quantities(&"twenty one ".repeat(1_000));
+        assert_eq!(q.len(), 1_000);
+        assert!(
+            q.iter()
+                .all(|(t, q)| t == "twenty one" && *q == amount(21.0, Unit::None))
+        );
+        // `one hundred one hundred …`: `one hundred one`, then `hundred
+        // one` again and again, and the last `hundred` alone.
+        let q = quantities(&"one hundred ".repeat(1_000));
+        let read: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(read.len(), 1_000);
+        assert_eq!(read[0], "one hundred one");
+        assert!(read[1..999].iter().all(|t| *t == "hundred one"));
+        assert_eq!(q[999], ("hundred".to_string(), amount(100.0, Unit::None)));
+    }
+
+    /// How a figure's context words were read before the walks shared
+    /// their ends: each figure walking on its own.
+    fn context_walking_alone(text: &str, toks: &[Tok], first: usize, end: usize) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut k = first;
+        while k > 0 && out.len() < CONTEXT_WORDS && !bounds_clause(&toks[k - 1]) {
+            k -= 1;
+            if toks[k].piece.is_some() {
+                break;
+            }
+            out.extend(content_key(text, &toks[k]));
+        }
+        let before = out.len();
+        let mut k = end;
+        while k < toks.len() && out.len() < before + CONTEXT_WORDS && !bounds_clause(&toks[k - 1]) {
+            if toks[k].piece.is_some() {
+                break;
+            }
+            out.extend(content_key(text, &toks[k]));
+            k += 1;
+        }
+        out
+    }
+
+    /// Words, function words, figures and number words, with commas and
+    /// full stops, and places for figures in them: (first, end) token
+    /// pairs in text order, not overlapping.
+    fn clauses_and_places() -> impl proptest::strategy::Strategy<Value = (String, Vec<usize>)> {
+        use proptest::prelude::*;
+        let word = prop::sample::select(vec![
+            "schools",
+            "north",
+            "Punjab's",
+            "the",
+            "of",
+            "in",
+            "and",
+            "65",
+            "2024",
+            "$5",
+            "twenty",
+            "one",
+            "hundred",
+            "percent",
+            "rose",
+            "to",
+            "a",
+            "big",
+            "teachers",
+            "districts",
+            "中文",
+            "😀",
+            "\u{301}",
+            "Article",
+            "370",
+        ]);
+        let after = prop_oneof![12 => Just(""), 1 => Just(","), 1 => Just("."), 1 => Just(";")];
+        (
+            prop::collection::vec((word, after), 1..60),
+            prop::collection::vec(0..60usize, 0..24),
+        )
+            .prop_map(|(words, cuts)| {
+                let text = words.into_iter().map(|(w, p)| format!("{w}{p} ")).collect();
+                (text, cuts)
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Sharing walks between figures finds every figure the same
+        /// context words as its own walk did.
+        #[test]
+        fn shared_context_walks_find_what_lone_walks_did((text, cuts) in clauses_and_places()) {
+            let toks = classified(&text);
+            let mut cuts: Vec<usize> = cuts.into_iter().filter(|&c| c <= toks.len()).collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            let places: Vec<(usize, usize)> =
+                cuts.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect();
+            let shared = contexts(&Keys::new(&text, &toks), &places);
+            for (&(first, end), words) in places.iter().zip(&shared) {
+                proptest::prop_assert_eq!(
+                    words,
+                    &context_walking_alone(&text, &toks, first, end),
+                    "figure at {}..{} of {:?}", first, end, text
+                );
+            }
+        }
+    }
+
+    /// How a word's key was made before short ASCII words were keyed on
+    /// the stack: every word's letters collected as `char`s.
+    fn content_key_by_chars(text: &str, t: &Tok) -> Option<u64> {
+        let word = content_word(text, t)?;
+        let mut chars: Vec<char> = word
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if chars.len() > 3 && chars.last() == Some(&'s') {
+            chars.pop();
+        }
+        for compass in ["north", "south", "east", "west"] {
+            if chars.len() == compass.len() + 3
+                && chars
+                    .iter()
+                    .copied()
+                    .take(compass.len())
+                    .eq(compass.chars())
+                && chars[compass.len()..] == ['e', 'r', 'n']
+            {
+                chars.truncate(compass.len());
+            }
+        }
+        if chars.len() < 3 {
+            return None;
+        }
+        let mut h = FxHasher::default();
+        for c in chars {
+            h.write_u32(c as u32);
+        }
+        Some(h.finish())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Keying short ASCII words on the stack gives every word the key
+        /// collecting its letters did.
+        #[test]
+        fn stack_keys_are_the_keys_of_collected_letters(
+            word in "(North|northern|Southern|eastern|wester|[A-Za-z0-9'’.,-]{1,12}|[a-zé中İ\u{212a}s]{1,6}|[a-z]{60,70})"
+        ) {
+            let toks = classified(&word);
+            for t in &toks {
+                proptest::prop_assert_eq!(content_key(&word, t), content_key_by_chars(&word, t));
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use super::lexicon::Lex;
-use super::scan::{Tok, content_key, starts_figure};
+use super::scan::{Keys, Tok, starts_figure};
 use super::{Mention, Quantity, Subject};
 
 /// Words between a figure and the words after it that it is about:
@@ -117,16 +117,28 @@ fn is_figure_part(t: &Tok) -> bool {
         )
 }
 
-/// A token's lower-case word without a possessive `'s`.
-fn plain_word(t: &Tok) -> String {
+/// ASCII words up to this many bytes are lower-cased on the stack.
+const SHORT_WORD: usize = 16;
+
+/// Whether `skipped` says so of a token's lower-case word without a
+/// possessive `'s`. The words it knows are short and ASCII: such a token is
+/// lower-cased on the stack, any other in full.
+fn skips(t: &Tok, skipped: fn(&str) -> bool) -> bool {
+    let core = t.core.as_bytes();
+    if core.is_ascii() && core.len() <= SHORT_WORD {
+        let mut buf = [0u8; SHORT_WORD];
+        let lower = &mut buf[..core.len()];
+        lower.copy_from_slice(core);
+        lower.make_ascii_lowercase();
+        let lower = lower.strip_suffix(b"'s").unwrap_or(lower);
+        return std::str::from_utf8(lower).is_ok_and(skipped);
+    }
     let lower = t.core.to_lowercase();
-    match lower
+    let base = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix("’s"))
-    {
-        Some(base) => base.to_string(),
-        None => lower,
-    }
+        .unwrap_or(&lower);
+    skipped(base)
 }
 
 /// What a token means on the way to a figure's subject words.
@@ -139,12 +151,13 @@ enum Step {
     Stop,
 }
 
-fn step(text: &str, t: &Tok, skipped: fn(&str) -> bool) -> Step {
+fn step(keys: &Keys, k: usize, skipped: fn(&str) -> bool) -> Step {
+    let t = &keys.toks()[k];
     if is_figure_part(t) {
         Step::Stop
-    } else if skipped(&plain_word(t)) {
+    } else if skips(t, skipped) {
         Step::Skip
-    } else if content_key(text, t).is_some() {
+    } else if keys.of(k).is_some() {
         Step::Subject
     } else {
         Step::Stop
@@ -153,8 +166,9 @@ fn step(text: &str, t: &Tok, skipped: fn(&str) -> bool) -> Step {
 
 /// The content words right after tokens `..end` that a figure is about;
 /// a year after `in` or `by` (`14 percent in 2010`) stands for its time.
-fn after(text: &str, toks: &[Tok], end: usize) -> Vec<usize> {
-    let mut found = Vec::new();
+fn after(keys: &Keys, end: usize) -> Words {
+    let toks = keys.toks();
+    let mut found = Words::default();
     let mut k = end;
     while k < toks.len() && k < end + WINDOW && found.len() < MAX_WORDS {
         if toks[k - 1].clause_end || toks[k - 1].comma {
@@ -170,7 +184,7 @@ fn after(text: &str, toks: &[Tok], end: usize) -> Vec<usize> {
             found.push(k);
             break;
         }
-        match step(text, &toks[k], skipped_after) {
+        match step(keys, k, skipped_after) {
             Step::Subject => found.push(k),
             Step::Skip if found.is_empty() => {}
             _ => break,
@@ -190,7 +204,8 @@ fn is_year(t: &Tok) -> bool {
 }
 
 /// A subject word's identity: a content word's key, or a year's own.
-fn key(text: &str, t: &Tok) -> Option<u64> {
+fn key(keys: &Keys, k: usize) -> Option<u64> {
+    let t = &keys.toks()[k];
     if is_year(t) {
         use std::hash::Hasher;
         let mut h = rustc_hash::FxHasher::default();
@@ -198,16 +213,17 @@ fn key(text: &str, t: &Tok) -> Option<u64> {
         h.write(t.core.as_bytes());
         return Some(h.finish());
     }
-    content_key(text, t)
+    keys.of(k)
 }
 
 /// The words of an opening phrase set off by a comma that the figure's
 /// clause follows: `In the northern districts, 38% of children…`.
-fn fronted(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
+fn fronted(keys: &Keys, first: usize) -> Words {
+    let toks = keys.toks();
     let mut k = first;
     let comma = loop {
         if k == 0 || first - k > WINDOW {
-            return Vec::new();
+            return Words::default();
         }
         k -= 1;
         let t = &toks[k];
@@ -215,7 +231,7 @@ fn fronted(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
             break k;
         }
         if t.sentence_end || t.clause_end || is_figure_part(t) {
-            return Vec::new();
+            return Words::default();
         }
     };
     let mut start = comma;
@@ -230,17 +246,22 @@ fn fronted(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
         .iter()
         .all(|t| !is_figure_part(t) || is_year(t));
     if !(opens && at_sentence_start && only_years) {
-        return Vec::new();
+        return Words::default();
     }
-    (start..=comma)
-        .filter(|&i| is_year(&toks[i]) || content_key(text, &toks[i]).is_some())
+    let mut found = Words::default();
+    for i in (start..=comma)
+        .filter(|&i| is_year(&toks[i]) || keys.of(i).is_some())
         .take(MAX_WORDS)
-        .collect()
+    {
+        found.push(i);
+    }
+    found
 }
 
 /// The content words before token `first` that a figure is about.
-fn before(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
-    let mut found = Vec::new();
+fn before(keys: &Keys, first: usize) -> Words {
+    let toks = keys.toks();
+    let mut found = Words::default();
     let mut k = first;
     while k > 0 && k + WINDOW > first && found.len() < MAX_WORDS {
         k -= 1;
@@ -250,18 +271,19 @@ fn before(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
         }
         // `by 2020 the share reached 61 percent`: the year it stood in,
         // unless that year is the one of a figure before it (`14 percent
-        // in 2010 to 41 percent`).
+        // in 2010 to 41 percent`); never looking into the sentence before.
         if is_year(t)
             && k > 0
+            && !toks[k - 1].sentence_end
             && ["in", "by", "since", "until"]
                 .iter()
                 .any(|w| toks[k - 1].core.eq_ignore_ascii_case(w))
-            && (k < 2 || !is_figure_part(&toks[k - 2]))
+            && (k < 2 || toks[k - 2].sentence_end || !is_figure_part(&toks[k - 2]))
         {
             found.push(k);
             break;
         }
-        match step(text, t, skipped_before) {
+        match step(keys, k, skipped_before) {
             Step::Subject => found.push(k),
             Step::Skip => {}
             Step::Stop => break,
@@ -270,9 +292,37 @@ fn before(text: &str, toks: &[Tok], first: usize) -> Vec<usize> {
     found
 }
 
+/// The tokens (by index) of at most [`MAX_WORDS`] subject words, held in
+/// place: every figure has a few on each side.
+#[derive(Debug, Clone, Copy, Default)]
+struct Words {
+    at: [usize; MAX_WORDS],
+    n: usize,
+}
+
+impl Words {
+    fn push(&mut self, k: usize) {
+        self.at[self.n] = k;
+        self.n += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.n
+    }
+
+    fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        &self.at[..self.n]
+    }
+}
+
 /// Sets the subjects of `mentions`, read from tokens `places` (first, end)
-/// of `toks`: all mentions of these tokens, in text order.
-pub fn attach(text: &str, toks: &[Tok], places: &[(usize, usize)], mentions: &mut [Mention]) {
+/// of the tokens `keys` are of: all mentions of these tokens, in text order.
+pub fn attach(keys: &Keys, places: &[(usize, usize)], mentions: &mut [Mention]) {
+    let (text, toks) = (keys.text(), keys.toks());
     // Dates and years are what figures are tied to, not figures to tie.
     let anchor: Vec<bool> = mentions
         .iter()
@@ -292,9 +342,9 @@ pub fn attach(text: &str, toks: &[Tok], places: &[(usize, usize)], mentions: &mu
         }
         sentence_of.push(sentence);
     }
-    let sides: Vec<(Vec<usize>, Vec<usize>)> = places
+    let sides: Vec<(Words, Words)> = places
         .iter()
-        .map(|&(first, end)| (before(text, toks, first), after(text, toks, end)))
+        .map(|&(first, end)| (before(keys, first), after(keys, end)))
         .collect();
     let mut i = 0;
     while i < places.len() {
@@ -311,25 +361,24 @@ pub fn attach(text: &str, toks: &[Tok], places: &[(usize, usize)], mentions: &mu
                 continue;
             }
             // The sentence's side; else the only side a figure has words on.
-            let words: &[usize] = if all_after || (!all_before && b.is_empty()) {
-                a
+            let mut words = if all_after || (!all_before && b.is_empty()) {
+                *a
             } else if all_before || a.is_empty() {
-                b
+                *b
             } else {
-                &[]
+                Words::default()
             };
-            let mut words = words.to_vec();
-            words.sort_unstable();
-            let leading = fronted(text, toks, places[i + n].0);
+            words.at[..words.n].sort_unstable();
+            let leading = fronted(keys, places[i + n].0);
             m.subjects = words
+                .as_slice()
                 .iter()
                 .map(|&k| (k, false))
-                .chain(leading.into_iter().map(|k| (k, true)))
+                .chain(leading.as_slice().iter().map(|&k| (k, true)))
                 .filter_map(|(k, fronted)| {
-                    let t = &toks[k];
-                    key(text, t).map(|hash| Subject {
+                    key(keys, k).map(|hash| Subject {
                         hash,
-                        span: subject_span(text, t.span.clone()),
+                        span: subject_span(text, toks[k].span.clone()),
                         fronted,
                     })
                 })
@@ -444,5 +493,28 @@ mod tests {
             subjects("In the northern districts, 38% of children were stunted."),
             pairs(&[("38%", &["children", "northern", "districts"])])
         );
+    }
+
+    proptest::proptest! {
+        /// Lower-casing short ASCII words on the stack skips the words
+        /// lower-casing every word in full did.
+        #[test]
+        fn stack_lowered_words_skip_as_fully_lowered_ones(
+            word in "(The|OF|rose|Took|too\u{212a}|stands's|had’s|[A-Za-z'’]{1,20}|[a-zé]{1,5})"
+        ) {
+            for t in crate::analysis::words::tokens(&word) {
+                let Some(tok) = super::super::scan::classify(&word, t.start, t.end) else {
+                    continue;
+                };
+                let lower = tok.core.to_lowercase();
+                let plain = lower
+                    .strip_suffix("'s")
+                    .or_else(|| lower.strip_suffix("’s"))
+                    .unwrap_or(&lower);
+                for skipped in [super::skipped_after as fn(&str) -> bool, super::skipped_before] {
+                    proptest::prop_assert_eq!(super::skips(&tok, skipped), skipped(plain));
+                }
+            }
+        }
     }
 }
