@@ -1,14 +1,19 @@
-//! The exam's turning points in the editor's state: writing started before
-//! reading time is over, what reading time shows (a locked body that says
-//! so, a note whose time follows the clock), a stored draft opened as its
-//! state asks (a running exam keeps its checks hidden), and the model
-//! précis beside the student's after the review. Like `app`, no terminal,
+//! The exam in the editor's state: the clock's tick (the bells, handing in
+//! at time-up), the phase, and what a running exam shows; and the exam's
+//! turning points: writing started before reading time is over, what
+//! reading time shows (a locked body that says so, a note whose time
+//! follows the clock), a stored draft opened as its state asks (a running
+//! exam keeps its checks hidden), and the model précis beside the
+//! student's after the review. Like `app`, no terminal,
 //! disk or clock: the time is the last tick's.
 
-use super::{App, BODY_PLACEHOLDER, Effect, Focus, SaveState};
+use jiff::Timestamp;
+
+use super::{App, BODY_PLACEHOLDER, Effect, Focus, Overlay, SaveState};
+use crate::exam::Feedback;
 use crate::exam::clock::{self, Phase};
 use crate::exam::prompts::{self, LOCKED_PLACEHOLDER, READING_NOTE};
-use crate::store::Origin;
+use crate::store::{Origin, Sample};
 
 impl App {
     /// Opens writing now, during reading time (`Ctrl+E`): reading ends and
@@ -108,5 +113,82 @@ impl App {
             self.show_model = !self.show_model;
             self.source_scroll.set(0);
         }
+    }
+}
+
+impl App {
+    /// Whether the screen may show `level` of the report now: everything
+    /// outside a running exam, and in one what `feedback` allows.
+    pub fn shows(&self, level: Feedback) -> bool {
+        !self.exam_running() || self.feedback >= level
+    }
+
+    /// Whether an exam attempt is being written (not yet submitted).
+    pub fn exam_running(&self) -> bool {
+        self.exam.is_some_and(|e| e.submitted.is_none())
+    }
+
+    /// The exam phase now, for an exam attempt.
+    pub fn phase(&self) -> Option<clock::Phase> {
+        self.exam.map(|e| clock::phase(&e, self.now))
+    }
+
+    /// Advances the exam clock to `now`: rings at five and one minute left,
+    /// and at time-up submits whatever was typed (editing stops at once).
+    pub fn tick(&mut self, now: Timestamp) -> Vec<Effect> {
+        let before = std::mem::replace(&mut self.now, now);
+        let first = !std::mem::replace(&mut self.ticked, true);
+        let Some(timing) = self.exam.filter(|e| e.submitted.is_none()) else {
+            return Vec::new();
+        };
+        let mut effects = Vec::new();
+        if !first && !clock::warnings_between(&timing, before, now).is_empty() {
+            effects.push(Effect::Bell);
+        }
+        let phase = clock::phase(&timing, now);
+        self.follow_reading(phase);
+        match phase {
+            clock::Phase::Writing(_) => {
+                if !first && timing.reading_until.is_some_and(|r| before < r) {
+                    self.focus = Focus::Body;
+                    self.tell("Reading time is over: write your précis now.", false);
+                }
+                if self.timeline.is_empty() {
+                    self.timeline.push(Sample {
+                        at: timing.started,
+                        words: 0,
+                    });
+                }
+                self.sample(now);
+            }
+            clock::Phase::Reading(_) => {}
+            clock::Phase::Over => {
+                self.submit(timing.deadline);
+                self.tell(
+                    "Time is up: your précis was submitted as it stood. Here is your review.",
+                    false,
+                );
+                effects.push(Effect::Save);
+            }
+        }
+        effects
+    }
+
+    /// Hands the exam in at `at`: the text is locked and the review opens
+    /// with everything the engine found.
+    pub(super) fn submit(&mut self, at: Timestamp) {
+        if let Some(exam) = &mut self.exam {
+            exam.submitted = Some(at);
+        }
+        self.sample(at);
+        self.read_only = true;
+        self.review_open = true;
+        self.review_scroll.set(0);
+        self.focus = Focus::Flags;
+        self.flags_open = false;
+        self.overlay = Overlay::None;
+        self.save = SaveState::Unsaved;
+        self.revision += 1;
+        self.measure_coverage();
     }
 }
