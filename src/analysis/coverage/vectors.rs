@@ -6,8 +6,8 @@
 //! `scripts/coverage/derive_vectors.py`, which made the file, and `NOTICE`.
 //!
 //! The file is embedded in the binary; reading its index takes a few
-//! milliseconds, so the editor starts that on a thread of its own
-//! ([`preload`]) and draws meanwhile.
+//! milliseconds, so the editor does that on a thread of its own
+//! ([`preload`]) once its first frame is up.
 
 use std::sync::OnceLock;
 

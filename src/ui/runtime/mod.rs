@@ -99,8 +99,6 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         .source
         .analysis
         .set_speller(session.spelling.speller());
-    // The word vectors coverage needs are indexed while the editor draws.
-    crate::analysis::coverage::vectors::preload();
     let mut terminal = enter()?;
     let size = terminal.size()?;
     let mut app = App::new(start, counting, (size.width, size.height));
@@ -237,7 +235,12 @@ impl Session {
                 self.spelling.request(app);
             }
             self.draw(terminal, app)?;
-            self.first_frame.get_or_insert_with(Instant::now);
+            if self.first_frame.is_none() {
+                self.first_frame = Some(Instant::now());
+                // The word vectors coverage needs are indexed on a thread of
+                // their own once the first frame is up, not competing with it.
+                crate::analysis::coverage::vectors::preload();
+            }
             if app.quit {
                 return Ok(());
             }
