@@ -156,3 +156,19 @@ fn the_editor_opens_a_big_draft_before_checking_it() {
     });
     assert_eq!(stored, words as u64 + 1);
 }
+
+#[test]
+fn a_precis_of_more_rows_than_a_u16_counts_opens_at_its_end() {
+    // 70,000 one-word lines: the text field's rows once wrapped run past
+    // 65,535, where a 16-bit top row wrapped round to the top of the text.
+    let counting = CountingOptions::default();
+    let source = Source::built_in("narrow-tax-base", counting).expect("passage");
+    let mut start = Start::fresh(source, Settings::default(), Timestamp::UNIX_EPOCH);
+    start.body = (0..70_000).map(|i| format!("row{i}\n")).collect::<String>() + "last";
+    let app = App::new(start, counting, (120, 40));
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("row69999") && shown.contains("last"),
+        "the cursor's rows, at the end of the text, are in view:\n{shown}"
+    );
+}

@@ -102,7 +102,7 @@ fn draw_field(
 pub fn cursor_cell(field: &TextArea<'static>, inner: Rect) -> Option<Position> {
     let cursor = field.screen_cursor();
     let (top, left) = field.scroll_offset();
-    let row = cursor.row.checked_sub(usize::from(top))?;
+    let row = cursor.row.checked_sub(top as usize)?;
     let col = cursor.col.checked_sub(usize::from(left))?;
     (row < usize::from(inner.height) && col < usize::from(inner.width))
         .then(|| Position::new(inner.x + col as u16, inner.y + row as u16))
@@ -123,7 +123,7 @@ fn paint_marks(
     let (top, _) = field.scroll_offset();
     let mut previous = None;
     for y in 0..inner.height {
-        let display_row = usize::from(top) + usize::from(y);
+        let display_row = top as usize + usize::from(y);
         let start = field.screen_to_data(display_row, 0);
         if previous == Some((start.0, start.1)) {
             break;

@@ -326,7 +326,7 @@ impl App {
                 if areas.body.contains(at) {
                     self.focus = Focus::Body;
                     let (top, _) = self.body.scroll_offset();
-                    let row = usize::from(m.row - areas.body.y) + usize::from(top);
+                    let row = usize::from(m.row - areas.body.y) + top as usize;
                     let col = usize::from(m.column - areas.body.x);
                     let d = self.body.screen_to_data(row, col);
                     self.body

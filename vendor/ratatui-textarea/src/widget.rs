@@ -21,34 +21,45 @@ use unicode_segmentation::UnicodeSegmentation as _;
 // point we stick with using `ratatui::Frame::render_widget` because it is simpler API. Users don't need to
 // manage states of textarea instances separately.
 // https://docs.rs/ratatui/latest/ratatui/terminal/struct.Frame.html#method.render_stateful_widget
+// precis patch: the top row is a u32, kept apart from the other three values, so that a text
+// of more than 65,535 screen rows (a body of megabytes) scrolls to its cursor instead of
+// wrapping round to a row near the top.
 #[derive(Default, Debug)]
-pub struct Viewport(AtomicU64);
+pub struct Viewport {
+    row: AtomicU64,
+    // width, height and column, packed as u16 values.
+    rest: AtomicU64,
+}
 
 impl Clone for Viewport {
     fn clone(&self) -> Self {
-        let u = self.0.load(Ordering::Relaxed);
-        Viewport(AtomicU64::new(u))
+        Viewport {
+            row: AtomicU64::new(self.row.load(Ordering::Relaxed)),
+            rest: AtomicU64::new(self.rest.load(Ordering::Relaxed)),
+        }
     }
 }
 
 impl Viewport {
-    pub fn scroll_top(&self) -> (u16, u16) {
-        let u = self.0.load(Ordering::Relaxed);
-        ((u >> 16) as u16, u as u16)
+    pub fn scroll_top(&self) -> (u32, u16) {
+        let (row, col, _, _) = self.rect();
+        (row, col)
     }
 
-    pub fn rect(&self) -> (u16, u16, u16, u16) {
-        let u = self.0.load(Ordering::Relaxed);
-        let width = (u >> 48) as u16;
-        let height = (u >> 32) as u16;
-        let row = (u >> 16) as u16;
+    pub fn rect(&self) -> (u32, u16, u16, u16) {
+        let row = self.row.load(Ordering::Relaxed) as u32;
+        let u = self.rest.load(Ordering::Relaxed);
+        let width = (u >> 32) as u16;
+        let height = (u >> 16) as u16;
         let col = u as u16;
         (row, col, width, height)
     }
 
-    pub fn position(&self) -> (u16, u16, u16, u16) {
+    pub fn position(&self) -> (u32, u16, u32, u16) {
         let (row_top, col_top, width, height) = self.rect();
-        let row_bottom = row_top.saturating_add(height).saturating_sub(1);
+        let row_bottom = row_top
+            .saturating_add(u32::from(height))
+            .saturating_sub(1);
         let col_bottom = col_top.saturating_add(width).saturating_sub(1);
 
         (
@@ -59,35 +70,40 @@ impl Viewport {
         )
     }
 
-    fn store(&self, row: u16, col: u16, width: u16, height: u16) {
-        // Pack four u16 values into one u64 value
-        let u =
-            ((width as u64) << 48) | ((height as u64) << 32) | ((row as u64) << 16) | col as u64;
-        self.0.store(u, Ordering::Relaxed);
+    fn store(&self, row: u32, col: u16, width: u16, height: u16) {
+        let u = ((width as u64) << 32) | ((height as u64) << 16) | col as u64;
+        self.row.store(u64::from(row), Ordering::Relaxed);
+        self.rest.store(u, Ordering::Relaxed);
     }
 
     pub fn scroll(&mut self, rows: i16, cols: i16) {
-        fn apply_scroll(pos: u16, delta: i16) -> u16 {
-            if delta >= 0 {
-                pos.saturating_add(delta as u16)
-            } else {
-                pos.saturating_sub(-delta as u16)
-            }
-        }
-
-        let u = self.0.get_mut();
-        let row = apply_scroll((*u >> 16) as u16, rows);
-        let col = apply_scroll(*u as u16, cols);
-        *u = (*u & 0xffff_ffff_0000_0000) | ((row as u64) << 16) | (col as u64);
+        let row = *self.row.get_mut() as u32;
+        let row = if rows >= 0 {
+            row.saturating_add(rows as u32)
+        } else {
+            row.saturating_sub(rows.unsigned_abs() as u32)
+        };
+        *self.row.get_mut() = u64::from(row);
+        let u = self.rest.get_mut();
+        let col = *u as u16;
+        let col = if cols >= 0 {
+            col.saturating_add(cols as u16)
+        } else {
+            col.saturating_sub(cols.unsigned_abs())
+        };
+        *u = (*u & 0xffff_ffff_ffff_0000) | (col as u64);
     }
 }
 
 #[inline]
-fn next_scroll_top(prev_top: u16, cursor: u16, len: u16) -> u16 {
+fn next_scroll_top<T>(prev_top: T, cursor: T, len: T) -> T
+where
+    T: Copy + Ord + std::ops::Add<Output = T> + std::ops::Sub<Output = T> + From<u8>,
+{
     if cursor < prev_top {
         cursor
     } else if prev_top + len <= cursor {
-        cursor + 1 - len
+        cursor + T::from(1) - len
     } else {
         prev_top
     }
@@ -160,8 +176,9 @@ impl<'a> TextArea<'a> {
         Text::from(lines)
     }
 
-    fn scroll_top_row(&self, prev_top: u16, height: u16) -> u16 {
-        next_scroll_top(prev_top, self.screen_cursor().row as u16, height)
+    fn scroll_top_row(&self, prev_top: u32, height: u16) -> u32 {
+        let cursor = u32::try_from(self.screen_cursor().row).unwrap_or(u32::MAX);
+        next_scroll_top(prev_top, cursor, u32::from(height))
     }
 
     fn scroll_top_col(&self, prev_top: u16, width: u16) -> u16 {
@@ -209,7 +226,7 @@ impl Widget for &TextArea<'_> {
             } else {
                 placeholder.lines.push(Line::from(vec![cursor]));
             }
-            (placeholder, 0u16, 0u16)
+            (placeholder, 0u32, 0u16)
         } else {
             let top_row = self.scroll_top_row(prev_top_row, height);
             let top_col = if self.wrap_mode() == WrapMode::None {
@@ -252,6 +269,15 @@ mod tests {
         assert_eq!(vp.scroll_top(), (3, 7));
         let (row, col, width, height) = vp.rect();
         assert_eq!((row, col, width, height), (3, 7, 80, 24));
+    }
+
+    #[test]
+    fn viewport_rows_past_u16() {
+        let mut vp = Viewport::default();
+        vp.store(200_000, 7, 80, 24);
+        assert_eq!(vp.position(), (200_000, 7, 200_023, 86));
+        vp.scroll(-3, 2);
+        assert_eq!(vp.scroll_top(), (199_997, 9));
     }
 
     #[test]
