@@ -136,7 +136,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
         config.settings.tolerance = parse_tolerance(&t).map_err(|e| at("tolerance", e))?;
     }
     if let Some(d) = file.exam_time {
-        config.exam_time = parse_duration(&d).map_err(|e| at("exam_time", e))?;
+        config.exam_time = parse_exam_time(&d).map_err(|e| at("exam_time", e))?;
     }
     if let Some(c) = file.counting {
         config.counting = c;
@@ -256,12 +256,19 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     if !number.is_empty() {
         return Err(bad());
     }
-    if total == 0 {
+    Ok(Duration::from_secs(total))
+}
+
+/// Reads an exam's writing time: a duration (see [`parse_duration`]) that
+/// is not zero, since an exam of no time could only end at once.
+pub fn parse_exam_time(text: &str) -> Result<Duration, String> {
+    let time = parse_duration(text)?;
+    if time.is_zero() {
         return Err(format!(
             "'{text}' is no time at all: give at least 1 minute, like 5m or 35m"
         ));
     }
-    Ok(Duration::from_secs(total))
+    Ok(time)
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -380,8 +387,12 @@ mod tests {
         assert_eq!(parse_duration("35m"), Ok(Duration::from_secs(2100)));
         assert_eq!(parse_duration("1h"), Ok(Duration::from_secs(3600)));
         assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
-        for bad in ["", "35", "m", "1x", "0m", "99999999999999999999h"] {
+        for bad in ["", "35", "m", "1x", "99999999999999999999h"] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
+        // No reading time is a reading time; no writing time is no exam.
+        assert_eq!(parse_duration("0s"), Ok(Duration::ZERO));
+        assert!(parse_exam_time("0m").is_err());
+        assert_eq!(parse_exam_time("35m"), Ok(Duration::from_secs(2100)));
     }
 }

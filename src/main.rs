@@ -148,9 +148,9 @@ struct ExamArgs {
     /// number, or - for standard input.
     source: Option<String>,
     /// Writing time: 90s, 35m, 1h, 1h30m.
-    #[arg(long, value_parser = config::parse_duration)]
+    #[arg(long, value_parser = config::parse_exam_time)]
     time: Option<std::time::Duration>,
-    /// Reading time first, with the précis locked: 5m.
+    /// Reading time first, with the précis locked: 5m (0s for none).
     #[arg(long, value_parser = config::parse_duration)]
     reading: Option<std::time::Duration>,
     /// Exam rules: css (title and declared count required), upsc (no
@@ -341,7 +341,8 @@ fn main() -> ExitCode {
         Some(Command::Exam(args)) => {
             let exam = ExamOptions {
                 time: args.time.unwrap_or(config.exam_time),
-                reading: args.reading,
+                // `--reading 0s` asks for no reading time at all.
+                reading: args.reading.filter(|d| !d.is_zero()),
                 quiet: args.quiet || !config.bell,
                 feedback: config.live_feedback,
             };

@@ -105,7 +105,6 @@ fn an_exam_of_no_time_asks_for_at_least_a_minute() {
     for args in [
         ["exam", "--time", "0s"],
         ["exam", "--time", "0m"],
-        ["exam", "--reading", "0h"],
     ] {
         let (_, err, code) = output(&mut precis(home.path(), &args));
         assert_eq!(code, Some(2), "{args:?}");
@@ -118,6 +117,10 @@ fn an_exam_of_no_time_asks_for_at_least_a_minute() {
         );
         assert!(!err.contains("is not a duration"), "{err}");
     }
+    // No reading time is a choice, not a mistake: the option is taken, and
+    // only the missing terminal stops the exam here.
+    let (_, err, code) = output(&mut precis(home.path(), &["exam", "--reading", "0s"]));
+    assert_eq!((code, err.as_str()), (Some(2), NO_TERMINAL));
     let config = home.path().join("config/precis");
     std::fs::create_dir_all(&config).expect("config dir");
     std::fs::write(config.join("config.toml"), "exam_time = \"0m\"\n").expect("config");
