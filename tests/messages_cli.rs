@@ -102,10 +102,7 @@ fn a_terminal_for_output_but_none_to_type_in_is_no_terminal_either() {
 #[test]
 fn an_exam_of_no_time_asks_for_at_least_a_minute() {
     let home = tempfile::tempdir().expect("home");
-    for args in [
-        ["exam", "--time", "0s"],
-        ["exam", "--time", "0m"],
-    ] {
+    for args in [["exam", "--time", "0s"], ["exam", "--time", "0m"]] {
         let (_, err, code) = output(&mut precis(home.path(), &args));
         assert_eq!(code, Some(2), "{args:?}");
         assert!(
