@@ -459,7 +459,13 @@ fn mention_at(toks: &[Tok], i: usize, en: &Language) -> Option<Found> {
         approx = true;
         j += 2;
     }
-    if approx && toks[j].lex == Lex::Article && joined(toks, j) && toks[j + 1].lex == Lex::Approx {
+    // `about an approximate …`: never over the end of a clause.
+    if approx
+        && toks[j].lex == Lex::Article
+        && joined(toks, j)
+        && toks[j + 1].lex == Lex::Approx
+        && joined(toks, j + 1)
+    {
         j += 2.min(toks.len() - j - 1);
     }
     let with_approx = |mut found: Found| {
@@ -1910,6 +1916,7 @@ mod tests {
             ("Prices rose and a.", "Half of it went north."),
             ("She came second.", "Two years later 65 schools opened."),
             ("Taxes rose in.", "2020 the share reached 61 percent."),
+            ("It cost about a about.", "65 schools opened."),
             (
                 "Exports reached 14 percent.",
                 "In 2010 the share reached 61 percent.",
