@@ -68,8 +68,41 @@ pub struct Marks {
     line_starts: Vec<usize>,
     /// The body lines' lengths in bytes, to turn offsets into columns.
     line_text: Vec<String>,
+    /// Each body line's checkpoints, so that turning an offset into a
+    /// column counts the characters of at most [`CHECKPOINT`] bytes.
+    checkpoints: Vec<Vec<Checkpoint>>,
     /// The title field's text.
     title_text: String,
+}
+
+/// Bytes between two checkpoints of a long line: a flag's column is then
+/// found in time that does not grow with the line (a précis of megabytes
+/// on one line, with thousands of flags, would otherwise count its
+/// characters once per flag).
+const CHECKPOINT: usize = 4096;
+
+/// A character boundary of a line and how many characters come before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Checkpoint {
+    byte: usize,
+    chars: usize,
+}
+
+/// The checkpoints of `line`: its start, then one every [`CHECKPOINT`]
+/// bytes or so.
+fn checkpoints(line: &str) -> Vec<Checkpoint> {
+    let mut out = vec![Checkpoint::default()];
+    if line.len() <= CHECKPOINT {
+        return out;
+    }
+    let mut next = CHECKPOINT;
+    for (chars, (byte, _)) in line.char_indices().enumerate() {
+        if byte >= next {
+            out.push(Checkpoint { byte, chars });
+            next = byte + CHECKPOINT;
+        }
+    }
+    out
 }
 
 fn kind_of(kind: FlagKind, severity: Severity) -> MarkKind {
@@ -106,6 +139,7 @@ impl Marks {
             prefix,
             line_starts,
             line_text: body.to_vec(),
+            checkpoints: body.iter().map(|line| checkpoints(line)).collect(),
             title_text: title.first().cloned().unwrap_or_default(),
             ..Marks::default()
         };
@@ -192,7 +226,15 @@ impl Marks {
             .checked_sub(1)?;
         let line = self.line_text.get(row)?;
         let in_line = (offset - self.line_starts[row]).min(line.len());
-        let col = line.get(..in_line).map_or(0, |s| s.chars().count());
+        if !line.is_char_boundary(in_line) {
+            return Some((Field::Body, row, 0));
+        }
+        let marks = self.checkpoints.get(row).map_or(&[][..], Vec::as_slice);
+        let from = marks
+            .partition_point(|c| c.byte <= in_line)
+            .checked_sub(1)
+            .map_or(Checkpoint::default(), |k| marks[k]);
+        let col = from.chars + line[from.byte..in_line].chars().count();
         Some((Field::Body, row, col))
     }
 }
@@ -200,6 +242,25 @@ impl Marks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_on_a_long_line_counts_its_characters() {
+        let line: String = "é a 中 ".repeat(3000);
+        let marks = Marks {
+            line_starts: vec![0],
+            checkpoints: vec![checkpoints(&line)],
+            line_text: vec![line.clone()],
+            ..Marks::default()
+        };
+        assert!(marks.checkpoints[0].len() > 3, "checkpoints on a long line");
+        for (offset, _) in line.char_indices().step_by(97) {
+            assert_eq!(
+                marks.locate(offset),
+                Some((Field::Body, 0, line[..offset].chars().count())),
+                "{offset}"
+            );
+        }
+    }
     use crate::analysis::words::CountingOptions;
     use crate::analysis::{Settings, analyse};
 
