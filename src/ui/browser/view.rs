@@ -2,7 +2,6 @@
 //! of attempts (a chart of words against the target), and a footer of keys
 //! or the browser's note. It only reads the [`Browser`].
 
-use std::borrow::Cow;
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -16,10 +15,11 @@ use ratatui::widgets::{
     Paragraph, Row, Table, TableState, Wrap,
 };
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::state::{Attempt, Browser, Entry};
 use crate::text::sanitize::one_line;
+use crate::ui::fit::shorten;
 use crate::ui::note;
 use crate::ui::theme::Theme;
 
@@ -166,41 +166,19 @@ fn column_widths(width: u16) -> [usize; 7] {
     out
 }
 
-/// `text` cut to `width` columns, with "…" when something was cut.
-fn fit(text: &str, width: usize) -> Cow<'_, str> {
-    if text.width() <= width {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.truncate(out.trim_end().len());
-    if width > 0 {
-        out.push('…');
-    }
-    Cow::Owned(out)
-}
-
 /// One table row.
 fn entry_row<'a>(entry: &'a Entry, widths: &[usize; 7], theme: &Theme) -> Row<'a> {
     match &entry.draft {
         Err(u) => {
             let all = widths.iter().sum::<usize>() + widths.len() - 1;
             let text = format!("unreadable: {}: {}", u.file, u.reason);
-            Row::new([TableCell::new(fit(&text, all).into_owned())
+            Row::new([TableCell::new(shorten(&text, all))
                 .column_span(widths.len() as u16)
                 .style(theme.error())])
         }
         Ok(a) => Row::new([
-            TableCell::new(fit(&a.title, widths[0])),
-            TableCell::new(fit(&a.source, widths[1])),
+            TableCell::new(shorten(&a.title, widths[0])),
+            TableCell::new(shorten(&a.source, widths[1])),
             TableCell::new(a.date.as_str()),
             TableCell::new(a.mode.as_str()),
             TableCell::new(Line::from(words_span(a, theme))),
@@ -309,7 +287,7 @@ fn render_history(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Them
     let named = |tail: &str| {
         let left = room.saturating_sub(" History of “” ".width() + tail.width());
         (left >= 16.min(attempt.source.width()))
-            .then(|| format!(" History of “{}”{tail} ", fit(&attempt.source, left)))
+            .then(|| format!(" History of “{}”{tail} ", shorten(&attempt.source, left)))
     };
     let title = named(&format!(" · {count} · last {}", ago(latest, now)))
         .or_else(|| named(&format!(" · {count}")))
