@@ -238,16 +238,26 @@ impl Session {
         true
     }
 
-    /// Saves the draft in the editor, then replaces it with a new one on
-    /// `opening`: a practice draft, or an exam with its clock started. If the
-    /// save failed, the draft stays open so nothing is lost.
-    pub(super) fn replace_draft(&mut self, app: &mut App, opening: &Opening, exam: bool) {
+    /// Saves the draft in the editor before another takes its place; when
+    /// the save fails, says so and returns false: the draft stays open, so
+    /// nothing is lost.
+    fn saved_before_leaving(&mut self, app: &mut App) -> bool {
         self.save(app);
-        if matches!(app.save, SaveState::Failed(_)) {
+        let failed = matches!(app.save, SaveState::Failed(_));
+        if failed {
             app.tell(
                 "not saved, so this draft stays open; fix the problem or press Ctrl+S to retry",
                 true,
             );
+        }
+        !failed
+    }
+
+    /// Saves the draft in the editor, then replaces it with a new one on
+    /// `opening`: a practice draft, or an exam with its clock started. If the
+    /// save failed, the draft stays open so nothing is lost.
+    pub(super) fn replace_draft(&mut self, app: &mut App, opening: &Opening, exam: bool) {
+        if !self.saved_before_leaving(app) {
             return;
         }
         let source = match opening {
@@ -311,12 +321,7 @@ impl Session {
 
     /// Replaces the editor's draft with a stored one, with its report open.
     pub(super) fn open_draft(&mut self, app: &mut App, id: &str) {
-        self.save(app);
-        if matches!(app.save, SaveState::Failed(_)) {
-            app.tell(
-                "not saved, so this draft stays open; press Ctrl+S to retry",
-                true,
-            );
+        if !self.saved_before_leaving(app) {
             return;
         }
         let loaded = match &self.store {
