@@ -474,6 +474,26 @@ pub enum Scope {
     WithoutCoverage,
 }
 
+/// Bytes of précis body from which readability, spelling and concision run
+/// on a second thread beside the other rules: each half of the check of a draft of
+/// several megabytes takes about as long as the other, and below this a
+/// thread costs more than it saves.
+const SECOND_THREAD_FROM: usize = 64 * 1024;
+
+/// What the first rules of a check measure, besides their flags.
+struct FirstFound {
+    title_words: usize,
+    numbers: NumbersSummary,
+    copied_share: f64,
+    coverage: CoverageSummary,
+}
+
+/// What the last rules of a check measure, besides their flags.
+struct LastFound {
+    readability: ReadabilitySummary,
+    wordy_savings: usize,
+}
+
 /// One précis being checked: the state shared by the rules.
 struct PrecisCheck<'a> {
     source: &'a SourceAnalysis,
@@ -534,7 +554,13 @@ impl<'a> PrecisCheck<'a> {
         &mut self.flags[last]
     }
 
-    fn run(mut self) -> Report {
+    fn run(self) -> Report {
+        self.run_split_from(SECOND_THREAD_FROM)
+    }
+
+    /// [`Self::run`], with the last rules on a second thread for a body of
+    /// `split_from` bytes or more.
+    fn run_split_from(mut self, split_from: usize) -> Report {
         let counting = self.source.counting;
         let body = self.parts.body.clone();
         let words = words::count_words(&self.text[body.clone()], counting);
@@ -544,22 +570,35 @@ impl<'a> PrecisCheck<'a> {
             self.settings.tolerance,
         );
         let status = target.status(words);
-        self.length(&target, words);
-        let title_words = self.title();
-        self.declared(words);
-        self.style();
-        let (numbers, figures, matched) = self.numbers();
-        let copied_share = self.copied(words, &figures);
-        let coverage = match self.scope {
-            Scope::Full => self.coverage(&matched),
-            Scope::WithoutCoverage => CoverageSummary::not_measured(),
+        let (first, last) = if body.len() < split_from {
+            let first = self.first_rules(&target, words);
+            (first, self.last_rules(words, status))
+        } else {
+            let mut last = self.without_flags();
+            let (first, (found, flags)) = std::thread::scope(|scope| {
+                let second = scope.spawn(move || {
+                    let found = last.last_rules(words, status);
+                    (found, last.flags)
+                });
+                let first = self.first_rules(&target, words);
+                let last = second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (first, last)
+            });
+            self.flags.extend(flags);
+            (first, found)
         };
-        let readability = ReadabilitySummary {
-            precis: self.readability(words),
-            source: self.coverage.readability(),
-        };
-        self.spelling();
-        let wordy_savings = self.concision(status);
+        let FirstFound {
+            title_words,
+            numbers,
+            copied_share,
+            coverage,
+        } = first;
+        let LastFound {
+            readability,
+            wordy_savings,
+        } = last;
         self.flags.sort_by_key(|f| (f.start, f.severity, f.kind));
         let summary = Counts::of(&self.flags);
         Report {
@@ -602,6 +641,58 @@ impl<'a> PrecisCheck<'a> {
             readability,
             summary,
             wordy_savings,
+        }
+    }
+
+    /// The rules up to coverage, in the order their flags are listed
+    /// before sorting; what they measure.
+    fn first_rules(&mut self, target: &Target, words: usize) -> FirstFound {
+        self.length(target, words);
+        let title_words = self.title();
+        self.declared(words);
+        self.style();
+        let (numbers, figures, matched) = self.numbers();
+        let copied_share = self.copied(words, &figures);
+        let coverage = match self.scope {
+            Scope::Full => self.coverage(&matched),
+            Scope::WithoutCoverage => CoverageSummary::not_measured(),
+        };
+        FirstFound {
+            title_words,
+            numbers,
+            copied_share,
+            coverage,
+        }
+    }
+
+    /// The rules after coverage, which depend on none before them:
+    /// readability, spelling and concision. Returns what they measure.
+    fn last_rules(&mut self, words: usize, status: LengthStatus) -> LastFound {
+        let readability = ReadabilitySummary {
+            precis: self.readability(words),
+            source: self.coverage.readability(),
+        };
+        self.spelling();
+        let wordy_savings = self.concision(status);
+        LastFound {
+            readability,
+            wordy_savings,
+        }
+    }
+
+    /// The same check with no flags yet, for the last rules to run on
+    /// another thread: their flags are listed after the first rules'.
+    fn without_flags(&self) -> Self {
+        Self {
+            source: self.source,
+            index: self.index,
+            coverage: self.coverage,
+            text: self.text,
+            settings: self.settings,
+            scope: self.scope,
+            lines: self.lines.clone(),
+            parts: self.parts.clone(),
+            flags: Vec::new(),
         }
     }
 
@@ -1110,5 +1201,26 @@ mod tests {
         assert_eq!(facts.figures, whole.figures);
         assert_eq!(facts.spans, whole.spans);
         assert_eq!(facts.subjects, whole.subjects);
+    }
+
+    #[test]
+    fn a_check_split_over_two_threads_is_the_check_on_one() {
+        let source = SourceAnalysis::new(long_source(), CountingOptions::default());
+        let precis = "Title of Mine\n\nIn order to grow, the goverment spent $65 billion in 2024. \
+                      It is a fact that taxes rose by 62 percent, and I think the state \
+                      must, in view of the fact that revenue fell and that the many small \
+                      traders of the towns and villages paid almost nothing at all while \
+                      salaried workers paid a great deal, widen the base of its taxes. "
+            .repeat(40);
+        let settings = Settings::default();
+        let index = Shingles::new(source.text(), source.passage_start()..source.text().len());
+        let coverage = source.coverage();
+        let check = || PrecisCheck::new(&source, &index, coverage, &precis, &settings, Scope::Full);
+        let one = serde_json::to_string(&check().run_split_from(usize::MAX)).unwrap();
+        let two = serde_json::to_string(&check().run_split_from(0)).unwrap();
+        for kind in ["spelling", "wordy_phrase", "long_sentence", "first_person"] {
+            assert!(one.contains(&format!("\"{kind}\"")), "no {kind} flag");
+        }
+        assert_eq!(one, two);
     }
 }
