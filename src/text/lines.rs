@@ -69,6 +69,26 @@ impl LineIndex {
     }
 }
 
+/// The byte offset of character `n` of `text` (its length when `n` is past
+/// the end). Characters are counted a few kilobytes at a time, so finding
+/// a column far along a multi-megabyte line stays cheap.
+pub fn byte_of_char(text: &str, n: usize) -> usize {
+    let (mut at, mut chars) = (0, 0);
+    while text.len() - at > CHECKPOINT {
+        let next = floor_char_boundary(text, at + CHECKPOINT);
+        let here = text[at..next].chars().count();
+        if chars + here > n {
+            break;
+        }
+        chars += here;
+        at = next;
+    }
+    text[at..]
+        .char_indices()
+        .nth(n - chars)
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
 /// The largest char boundary of `text` that is not after `offset`.
 pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut i = offset.min(text.len());
@@ -81,6 +101,18 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_map_to_their_bytes_on_long_lines() {
+        let line = "aé😀 ".repeat(3000);
+        let bytes: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
+        for n in [0, 1, 2, 3, 4095, 4096, 5000, 11_999] {
+            assert_eq!(byte_of_char(&line, n), bytes[n], "character {n}");
+        }
+        assert_eq!(byte_of_char(&line, 12_000), line.len());
+        assert_eq!(byte_of_char(&line, 50_000), line.len());
+        assert_eq!(byte_of_char("", 3), 0);
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthChar;
 use super::app::{App, Focus};
 use super::marks::Mark;
 use super::theme::Theme;
+use crate::text::lines::byte_of_char;
 
 /// Draws the title field into `area` (three rows with its border).
 pub fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -122,6 +123,9 @@ fn paint_marks(
     let lines = field.lines();
     let (top, _) = field.scroll_offset();
     let mut previous = None;
+    // Where the last row painted starts (line, character, byte): the next
+    // row of the same line is found from there, not from the line's start.
+    let mut walked: Option<(usize, usize, usize)> = None;
     for y in 0..inner.height {
         let display_row = top as usize + usize::from(y);
         let start = field.screen_to_data(display_row, 0);
@@ -142,7 +146,13 @@ fn paint_marks(
         }
         // The row's characters with their cells, walked once for all its
         // marks from where the row starts in its line.
-        let start = text.char_indices().nth(from).map_or(text.len(), |(i, _)| i);
+        let start = match walked {
+            Some((l, chars, byte)) if l == line && chars <= from => {
+                byte + byte_of_char(&text[byte..], from - chars)
+            }
+            _ => byte_of_char(text, from),
+        };
+        walked = Some((line, from, start));
         let mut x = 0usize;
         for (k, c) in (from..to).zip(text[start..].chars()) {
             if x >= usize::from(inner.width) {
