@@ -406,8 +406,18 @@ pub fn analyse_with(
     let sentences = SourceCoverage::index(walked, &coverage::figure_places(&measured.facts));
     let mut analysis = SourceAnalysis::from_measured(source, counting, measured, lines);
     analysis.set_speller(speller.clone());
-    PrecisCheck::new(&analysis, &index, &sentences, precis, settings, Scope::Full).run()
+    let report = PrecisCheck::new(&analysis, &index, &sentences, precis, settings, Scope::Full).run();
+    if analysis.text().len() >= FREED_APART_FROM {
+        std::thread::spawn(move || drop((analysis, index, sentences)));
+    }
+    report
 }
+
+/// Bytes of source from which its analysis is freed on a thread of its
+/// own once the report is made: the figures, phrases and sentences of
+/// megabytes take longer to free than to read a page of them, and the
+/// caller (a command about to print and exit) need not wait for it.
+const FREED_APART_FROM: usize = 1 << 20;
 
 fn locate(text: &str, lines: &LineIndex, range: Range<usize>) -> Located {
     let pos = lines.position(text, range.start);
