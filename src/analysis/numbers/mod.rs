@@ -8,6 +8,7 @@ mod facts;
 pub mod lexicon;
 mod scan;
 mod subjects;
+mod tokens;
 
 use std::ops::Range;
 

@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use super::lexicon::Lex;
-use super::scan::{Keys, Tok, starts_figure};
+use super::tokens::{Keys, Tok, starts_figure};
 use super::{Mention, Quantity, Subject};
 
 /// Words between a figure and the words after it that it is about:
@@ -503,7 +503,7 @@ mod tests {
             word in "(The|OF|rose|Took|too\u{212a}|stands's|had’s|[A-Za-z'’]{1,20}|[a-zé]{1,5})"
         ) {
             for t in crate::analysis::words::tokens(&word) {
-                let Some(tok) = super::super::scan::classify(&word, t.start, t.end) else {
+                let Some(tok) = super::super::tokens::classify(&word, t.start, t.end) else {
                     continue;
                 };
                 let lower = tok.core.to_lowercase();
