@@ -406,7 +406,8 @@ pub fn analyse_with(
     let sentences = SourceCoverage::index(walked, &coverage::figure_places(&measured.facts));
     let mut analysis = SourceAnalysis::from_measured(source, counting, measured, lines);
     analysis.set_speller(speller.clone());
-    let report = PrecisCheck::new(&analysis, &index, &sentences, precis, settings, Scope::Full).run();
+    let report =
+        PrecisCheck::new(&analysis, &index, &sentences, precis, settings, Scope::Full).run();
     if analysis.text().len() >= FREED_APART_FROM {
         std::thread::spawn(move || drop((analysis, index, sentences)));
     }

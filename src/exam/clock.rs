@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 
-use crate::store::ExamTiming;
+use super::timing::ExamTiming;
 
 /// Where an exam stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

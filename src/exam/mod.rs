@@ -6,6 +6,7 @@ pub mod checklist;
 pub mod choice;
 pub mod clock;
 pub mod prompts;
+pub mod timing;
 
 use std::time::Duration;
 

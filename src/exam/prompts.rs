@@ -9,9 +9,9 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::clock::{self, clock_text};
+use super::timing::ExamTiming;
 use crate::analysis::report::TargetSummary;
 use crate::analysis::target::LengthStatus;
-use crate::store::ExamTiming;
 
 /// How the reading-time note starts, so the editor can keep its time in
 /// step with the clock.

@@ -8,6 +8,7 @@ use crate::analysis::report::Report;
 use crate::analysis::spelling::Speller;
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Settings, SourceAnalysis, structure};
+use crate::exam::timing::ExamTiming;
 use crate::text::sanitize::one_line;
 
 /// The draft format this version writes.
@@ -127,21 +128,6 @@ impl ExamState {
     }
 }
 
-/// The clock of an exam attempt. The deadline is wall-clock time, so an
-/// exam resumed after a crash keeps the time it really has left.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExamTiming {
-    /// When the reading phase ends and writing opens, if there is one.
-    #[serde(default)]
-    pub reading_until: Option<Timestamp>,
-    /// When writing began.
-    pub started: Timestamp,
-    /// When time is up.
-    pub deadline: Timestamp,
-    /// When the attempt was submitted (by the student or at time-up).
-    pub submitted: Option<Timestamp>,
-}
-
 /// The précis's length at one moment, for the pace chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sample {
@@ -202,19 +188,6 @@ pub struct Draft {
     /// The exam clock, for exam attempts.
     #[serde(default)]
     pub exam: Option<ExamTiming>,
-}
-
-impl ExamTiming {
-    /// The writing time allowed.
-    pub fn allowed(&self) -> std::time::Duration {
-        std::time::Duration::try_from(self.deadline.duration_since(self.started))
-            .unwrap_or_default()
-    }
-
-    /// How long the attempt took, once submitted.
-    pub fn time_used(&self) -> Option<std::time::Duration> {
-        std::time::Duration::try_from(self.submitted?.duration_since(self.started)).ok()
-    }
 }
 
 impl Draft {

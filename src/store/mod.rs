@@ -15,8 +15,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use crate::exam::timing::ExamTiming;
 pub use atomic::{Disk, RealDisk, write_atomic};
-pub use draft::{Draft, DraftSource, ExamState, ExamTiming, Mode, Origin, Sample};
+pub use draft::{Draft, DraftSource, ExamState, Mode, Origin, Sample};
 pub use overview::{Overview, Summary};
 
 use crate::analysis::report::Report;

@@ -7,13 +7,12 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::draft::{
-    Draft, DraftSource, ExamState, ExamTiming, Mode, Sample, check_version, not_a_draft,
-};
+use super::draft::{Draft, DraftSource, ExamState, Mode, Sample, check_version, not_a_draft};
 use crate::analysis::Settings;
 use crate::analysis::report::Report;
 use crate::analysis::target::{LengthStatus, Target};
 use crate::analysis::words::CountingOptions;
+use crate::exam::timing::ExamTiming;
 
 /// The précis version that wrote a summary: another version's summary is
 /// not trusted, as its checks may differ.
