@@ -38,6 +38,11 @@ pub(super) enum Read {
 pub(super) fn spawn_reader(tx: Sender<Read>, echo: Echo, stop: Arc<AtomicUsize>) {
     std::thread::spawn(move || {
         loop {
+            // Only a wait that began after the stop, and stayed quiet,
+            // shows that nothing more is coming: a key typed just before a
+            // signal may reach the terminal's buffer a moment after it,
+            // while a wait begun earlier runs out.
+            let stopping = stop.load(Ordering::Relaxed) != 0;
             let read = match event::poll(POLL) {
                 Ok(true) => match event::read() {
                     Ok(event) => {
@@ -46,7 +51,7 @@ pub(super) fn spawn_reader(tx: Sender<Read>, echo: Echo, stop: Arc<AtomicUsize>)
                     }
                     Err(_) => Read::Gone,
                 },
-                Ok(false) if stop.load(Ordering::Relaxed) != 0 => Read::Drained,
+                Ok(false) if stopping => Read::Drained,
                 Ok(false) => continue,
                 Err(_) => Read::Gone,
             };
