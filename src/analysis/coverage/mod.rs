@@ -15,6 +15,7 @@
 //! The source's side (sentences, weights, key points) is computed once;
 //! each version of the précis only looks its words up.
 
+mod places;
 mod stop;
 pub mod vectors;
 mod walk;
@@ -26,10 +27,11 @@ use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use super::numbers::Facts;
 use super::readability::Readability;
 use super::spelling::SourceWords;
 use super::words;
+use places::SentenceFigures;
+pub use places::figure_places;
 use vectors::{TermVector, Vectors};
 pub use walk::{SentenceWalk, Walked};
 use walk::{content_term, part_stems};
@@ -172,8 +174,8 @@ struct Indexed {
     lines: (usize, usize),
     /// Its term ids are `terms[span]`.
     span: Range<usize>,
-    /// The source figures (fact indices) it states.
-    figures: Vec<usize>,
+    /// The source figures (fact indices) it states are `figures[figures]`.
+    figures: Range<usize>,
     /// Its share of the passage's content (the report's `weight`).
     share: f64,
     /// Its weighted content, and the floor it is judged against.
@@ -210,8 +212,10 @@ struct Index {
     weights: Vec<f64>,
     vectors: Vec<TermVector>,
     words: Vec<Box<str>>,
+    /// Every sentence's figures (fact indices), one after another.
+    figures: Vec<usize>,
     /// Each figure's weight, by fact index.
-    figure_weights: FxHashMap<usize, f64>,
+    figure_weights: Vec<f64>,
     stemmer: Stemmer,
     /// The term of each précis word form met so far: the editor measures
     /// the précis on every pause, and stemming is the costly part.
@@ -230,19 +234,6 @@ impl std::fmt::Debug for SourceCoverage {
             .field("readability", &self.readability)
             .finish_non_exhaustive()
     }
-}
-
-/// Where each of the source's figures stands (byte offset) and which fact
-/// it is, in text order: what [`SourceCoverage::index`] takes.
-pub fn figure_places(facts: &Facts) -> Vec<(usize, usize)> {
-    let mut places: Vec<(usize, usize)> = facts
-        .spans
-        .iter()
-        .enumerate()
-        .flat_map(|(fact, spans)| spans.iter().map(move |r| (r.start, fact)))
-        .collect();
-    places.sort_unstable();
-    places
 }
 
 /// A term's weight among `n` sentences when `df` of them hold it: rarer in
@@ -293,11 +284,11 @@ impl SourceCoverage {
     /// walked sentences, to be weighed with the key points found when
     /// coverage is first measured.
     pub fn index(mut walked: Walked, figures: &[(usize, usize)]) -> Self {
-        let figures = figures.to_vec();
+        let figures = SentenceFigures::new(&walked.sentences, figures);
         SourceCoverage {
             readability: walked.readability,
             source_words: std::mem::take(&mut walked.words),
-            index: LazyLock::new(Box::new(move || Index::build(walked, &figures))),
+            index: LazyLock::new(Box::new(move || Index::build(walked, figures))),
         }
     }
 
@@ -323,9 +314,9 @@ impl SourceCoverage {
 }
 
 impl Index {
-    /// Weighs every walked sentence with its `figures` and finds the key
+    /// Weighs every walked sentence with its figures and finds the key
     /// points.
-    fn build(walked: Walked, figures: &[(usize, usize)]) -> Self {
+    fn build(walked: Walked, sentence_figures: SentenceFigures) -> Self {
         let v = Vectors::get();
         let Walked {
             sentences,
@@ -338,35 +329,15 @@ impl Index {
             ..
         } = walked;
 
-        // Each sentence's figures; places come in text order.
-        let mut sentence_figures: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
-        let mut i = 0;
-        for &(at, fact) in figures {
-            while sentences.get(i).is_some_and(|s| s.range.end <= at) {
-                i += 1;
-            }
-            if sentences.get(i).is_some_and(|s| s.range.start <= at)
-                && !sentence_figures[i].contains(&fact)
-            {
-                sentence_figures[i].push(fact);
-            }
-        }
-
         // Keep the sentences with content, as the report lists them.
         let kept: Vec<usize> = (0..sentences.len())
-            .filter(|&i| !spans[i].is_empty() || !sentence_figures[i].is_empty())
+            .filter(|&i| !spans[i].is_empty() || !sentence_figures.span(i).is_empty())
             .collect();
         let n = kept.len();
         let mut df = vec![0usize; terms.len()];
         for &i in &kept {
             for &t in &sentence_terms[spans[i].clone()] {
                 df[t as usize] += 1;
-            }
-        }
-        let mut figure_df: FxHashMap<usize, usize> = FxHashMap::default();
-        for &i in &kept {
-            for &f in &sentence_figures[i] {
-                *figure_df.entry(f).or_default() += 1;
             }
         }
 
@@ -390,13 +361,12 @@ impl Index {
                 idf(n, df[id]).powi(2) * rarity
             })
             .collect();
-        let figure_weights: FxHashMap<usize, f64> = figure_df
-            .iter()
-            .map(|(&f, &d)| (f, idf(n, d).powi(2)))
-            .collect();
+        let figure_idf: Vec<f64> = sentence_figures.df().iter().map(|&d| idf(n, d)).collect();
+        let figure_weights: Vec<f64> = figure_idf.iter().map(|w| w.powi(2)).collect();
 
         // A sentence's share of the passage: its terms and figures, title
-        // words and figures weighing half as much again.
+        // words and figures weighing half as much again; and its weighted
+        // content.
         let title: FxHashSet<u64> = title_terms.into_iter().collect();
         let plain: Vec<f64> = (0..terms.len()).map(|t| idf(n, df[t])).collect();
         let titled: Vec<f64> = terms
@@ -404,30 +374,23 @@ impl Index {
             .zip(&plain)
             .map(|(t, w)| if title.contains(&t.hash) { w * 1.5 } else { *w })
             .collect();
-        let share_of = |i: usize| -> f64 {
-            let words: f64 = sentence_terms[spans[i].clone()]
-                .iter()
-                .map(|&t| titled[t as usize])
-                .sum();
-            let figures: f64 = sentence_figures[i]
-                .iter()
-                .map(|f| idf(n, figure_df[f]) * 1.5)
-                .sum();
-            words + figures
-        };
-        let shares: Vec<f64> = kept.iter().map(|&i| share_of(i)).collect();
+        let mut shares = Vec::with_capacity(n);
+        let mut masses = Vec::with_capacity(n);
+        for &i in &kept {
+            let (mut share, mut mass) = (0.0, 0.0);
+            for &t in &sentence_terms[spans[i].clone()] {
+                share += titled[t as usize];
+                mass += weights[t as usize];
+            }
+            let (mut figure_share, mut figure_mass) = (0.0, 0.0);
+            for &f in &sentence_figures.facts()[sentence_figures.span(i)] {
+                figure_share += figure_idf[f] * 1.5;
+                figure_mass += figure_weights[f];
+            }
+            shares.push(share + figure_share);
+            masses.push(mass + figure_mass);
+        }
         let total = shares.iter().sum::<f64>().max(f64::MIN_POSITIVE);
-        let masses: Vec<f64> = kept
-            .iter()
-            .map(|&i| {
-                let words: f64 = sentence_terms[spans[i].clone()]
-                    .iter()
-                    .map(|&t| weights[t as usize])
-                    .sum();
-                let figures: f64 = sentence_figures[i].iter().map(|f| figure_weights[f]).sum();
-                words + figures
-            })
-            .collect();
         let floor = FLOOR * median(&masses);
 
         let mut indexed: Vec<Indexed> = kept
@@ -437,7 +400,7 @@ impl Index {
                 range: sentences[i].range.clone(),
                 lines: sentences[i].lines,
                 span: spans[i].clone(),
-                figures: std::mem::take(&mut sentence_figures[i]),
+                figures: sentence_figures.span(i),
                 share: shares[k] / total,
                 mass: masses[k],
                 floor: masses[k].max(floor),
@@ -460,6 +423,7 @@ impl Index {
             weights,
             vectors,
             words: terms.into_iter().map(|t| t.word).collect(),
+            figures: sentence_figures.into_facts(),
             figure_weights,
             stemmer,
             memo: Mutex::default(),
@@ -529,7 +493,12 @@ impl Index {
                 f64::from(((best - SIMILAR_FROM) / SIMILAR_SPAN).clamp(0.0, 1.0))
             })
             .collect();
-        let matched: FxHashSet<usize> = matched.iter().copied().collect();
+        let mut is_matched = vec![false; self.figure_weights.len()];
+        for &f in matched {
+            if let Some(m) = is_matched.get_mut(f) {
+                *m = true;
+            }
+        }
         let raw: Vec<f64> = self
             .sentences
             .iter()
@@ -538,11 +507,10 @@ impl Index {
                     .iter()
                     .map(|&t| self.weights[t as usize] * credit[t as usize])
                     .sum();
-                let figures: f64 = s
-                    .figures
+                let figures: f64 = self.figures[s.figures.clone()]
                     .iter()
-                    .filter(|f| matched.contains(f))
-                    .map(|f| self.figure_weights[f])
+                    .filter(|&&f| is_matched[f])
+                    .map(|&f| self.figure_weights[f])
                     .sum();
                 if s.floor > 0.0 {
                     ((words + figures) / s.floor).min(1.0)
