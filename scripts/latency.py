@@ -87,12 +87,14 @@ def read_until(fd, marker, timeout=10.0, tap=None):
             at = time.perf_counter()
             if not chunk:
                 raise EOFError(f"the program ended before {marker!r}")
-            # The emulated screen is fed after the time is taken: feeding
-            # it is the harness's cost, not the editor's.
-            if tap:
-                tap(chunk)
             seen += chunk
             if marker in seen:
+                # The emulated screen is fed once the marker has come: feeding
+                # it is the harness's cost, and feeding a frame's first
+                # writes before reading its last would count it as the
+                # editor's.
+                if tap:
+                    tap(seen)
                 return at
 
 
