@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use precis::analysis::Settings;
+use precis::analysis::spelling::Speller;
 use precis::analysis::words::CountingOptions;
 use precis::store::draft::DRAFT_VERSION;
 use precis::store::{Draft, DraftSource, DraftStore, Mode, Origin};
@@ -119,7 +120,7 @@ impl Case {
         let dir = tempfile::tempdir().expect("temp dir");
         let draft = draft(body_of(bytes, one_line));
         let data = dir.path().join("data");
-        let report = draft.report();
+        let report = draft.report(&Speller::default());
         DraftStore::open(&data)
             .and_then(|s| s.save_checked(&draft, Some(&report)))
             .expect("save the draft");

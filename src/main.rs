@@ -8,7 +8,7 @@ use clap::error::ErrorKind;
 use clap::parser::ValueSource;
 use clap::{Arg, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
-use precis::analysis::spelling::Language;
+use precis::analysis::spelling::{Language, Speller};
 use precis::analysis::target::{TargetRule, parse_ratio, parse_tolerance};
 use precis::analysis::words::{Contractions, CountingOptions, Hyphenated};
 use precis::analysis::{Preset, Settings};
@@ -365,11 +365,16 @@ fn main() -> ExitCode {
                 FormatArg::Txt => Format::Txt,
             };
             let to_terminal = io::stdout().is_terminal();
+            // The report is checked as the editor checks the draft: in the
+            // student's language, with their own words.
+            let speller = args
+                .report
+                .then(|| Speller::new(config.spelling, personal_words().0));
             match review::export(
                 args.data_dir.data_dir.or(data_dir),
                 &args.draft,
                 format,
-                args.report,
+                speller.as_ref(),
                 args.output.as_deref(),
                 to_terminal,
             ) {

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::analysis::spelling::Speller;
 use crate::store::export::{self, ExportError, Format};
 use crate::store::{DraftStore, StoreError, file_name, listing, write_atomic};
 use crate::text::sanitize::terminal_safe;
@@ -62,17 +63,18 @@ pub enum Exported {
 /// `precis export DRAFT`: the draft as a document, returned for standard
 /// output (made terminal-safe when `to_terminal`), or written atomically to
 /// `output`: that file, or a new file named after the title when `output`
-/// is a folder.
+/// is a folder. With `report`, the check report follows, its spelling
+/// checked by that speller.
 pub fn export(
     data_dir_given: Option<PathBuf>,
     draft: &str,
     format: Format,
-    with_report: bool,
+    report: Option<&Speller>,
     output: Option<&Path>,
     to_terminal: bool,
 ) -> Result<Exported, ReviewError> {
     let draft = export::load(draft, || data_dir(data_dir_given).map(|d| d.join("drafts")))?;
-    let text = export::render(&draft, format, with_report);
+    let text = export::render(&draft, format, report);
     let write_error = |path: &Path| {
         let path = path.to_path_buf();
         move |source| ReviewError::Write { path, source }

@@ -8,6 +8,7 @@ mod common;
 
 use common::{app_on, type_text};
 use jiff::Timestamp;
+use precis::analysis::spelling::Speller;
 use precis::store::listing::{self, Entry};
 use precis::store::{DraftStore, Summary};
 use precis::ui::browser;
@@ -21,7 +22,10 @@ fn the_editor_offers_counts_only_from_a_full_check_of_the_text_as_it_stands() {
     assert!(app.full_report().is_none(), "typed, not fully checked yet");
     app.measure_coverage();
     let stored = Summary::of(app.full_report().expect("a full check"));
-    let checked = Summary::of(&app.to_draft(Timestamp::UNIX_EPOCH).report());
+    let checked = Summary::of(
+        &app.to_draft(Timestamp::UNIX_EPOCH)
+            .report(&Speller::default()),
+    );
     assert_eq!(
         stored, checked,
         "what a save stores is the saved draft's check"

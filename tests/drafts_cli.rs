@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use jiff::Timestamp;
 use precis::analysis::Settings;
+use precis::analysis::spelling::Speller;
 use precis::analysis::words::CountingOptions;
 use precis::store::draft::DRAFT_VERSION;
 use precis::store::{Draft, DraftSource, DraftStore, Mode, Origin};
@@ -119,7 +120,7 @@ impl Fixture {
             .iter()
             .find(|d| d.id == id)
             .expect("a fixture draft");
-        let summary = d.report().summary;
+        let summary = d.report(&Speller::default()).summary;
         summary.errors + summary.warnings
     }
 
@@ -517,4 +518,52 @@ fn export_into_a_folder_names_the_file_after_the_title() {
         ],
         "no temporary or empty file is left"
     );
+}
+
+/// `export --report` checks spelling as the editor does: in the language
+/// of the student's config, trusting the words on their list.
+#[test]
+fn an_exported_report_spells_as_the_students_config_says() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = DraftStore::open(dir.path()).expect("store");
+    let body = "Night buses, painted a bright color, carry Zorvathi cleaners home.";
+    let d = draft(
+        "20250401-090000-cccccc",
+        "Buses at Night",
+        body,
+        Origin::Stdin,
+        at(1_743_498_000),
+    );
+    store.save(&d).expect("save");
+    let export = |config: &Path| {
+        let out = Command::cargo_bin("precis")
+            .expect("binary builds")
+            .env("NO_COLOR", "1")
+            .env("XDG_CONFIG_HOME", config)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["export", &d.id, "--report"])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+
+    let british = export(&dir.path().join("no-config"));
+    assert!(
+        british.contains("“color” is the American spelling"),
+        "{british}"
+    );
+    assert!(
+        british.contains("“Zorvathi”: not in the British English dictionary"),
+        "{british}"
+    );
+
+    let config = dir.path().join("config");
+    fs::create_dir_all(config.join("precis")).expect("config folder");
+    fs::write(config.join("precis/config.toml"), "spelling = \"en-us\"\n").expect("config");
+    fs::write(config.join("precis/words.txt"), "Zorvathi\n").expect("words");
+    let american = export(&config);
+    assert!(!american.contains("color”"), "{american}");
+    assert!(!american.contains("Zorvathi”"), "{american}");
 }

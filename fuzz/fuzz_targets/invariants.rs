@@ -6,6 +6,7 @@ use std::path::Path;
 
 use jiff::Timestamp;
 use precis::analysis::report::Report;
+use precis::analysis::spelling::Speller;
 use precis::analysis::words::CountingOptions;
 use precis::analysis::{Preset, Settings, SourceAnalysis, analyse as analyse_once};
 use precis::store::export::{self, Format};
@@ -118,7 +119,7 @@ pub fn draft(data: &[u8]) {
         overview,
         "the drafts list reads the draft as it opens"
     );
-    let counts = Summary::of(&draft.report());
+    let counts = Summary::of(&draft.report(&Speller::default()));
     let row = Row::of(&overview, &counts, path, draft.updated);
     let entries = listing::entries(
         &[Listed {
@@ -131,7 +132,7 @@ pub fn draft(data: &[u8]) {
     listing::table(&entries, &jiff::tz::TimeZone::UTC);
     listing::to_json(&entries);
     for format in [Format::Md, Format::Txt] {
-        export::render(&draft, format, true);
+        export::render(&draft, format, Some(&Speller::default()));
     }
 
     let counting = draft.counting;

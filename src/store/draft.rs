@@ -226,10 +226,13 @@ impl Draft {
         structure::compose(&self.title, &self.body).0
     }
 
-    /// The full report on this draft, under the rules it was written with.
-    pub fn report(&self) -> Report {
-        SourceAnalysis::new(self.source.text.clone(), self.counting)
-            .analyse(&self.precis_text(), &self.settings)
+    /// The full report on this draft, under the rules it was written with,
+    /// its spelling checked by `speller` (the student's language and own
+    /// words, as the editor checks them).
+    pub fn report(&self, speller: &Speller) -> Report {
+        let mut analysis = SourceAnalysis::new(self.source.text.clone(), self.counting);
+        analysis.set_speller(speller.clone());
+        analysis.analyse(&self.precis_text(), &self.settings)
     }
 
     /// The report without spelling corrections, which take tens of
@@ -331,7 +334,7 @@ mod tests {
         json.as_object_mut().map(|o| o.remove("timeline"));
         let draft = Draft::from_json(json.to_string().as_bytes()).expect("loads");
         assert!(draft.timeline.is_empty());
-        assert_eq!(draft.report().precis.words, 3);
+        assert_eq!(draft.report(&Speller::default()).precis.words, 3);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Draft, DraftStore, StoreError};
+use crate::analysis::spelling::Speller;
 use crate::check;
 use crate::exam::checklist::checklist;
 use crate::exam::clock;
@@ -53,10 +54,11 @@ pub fn load(
     Ok(DraftStore::load_file(&path)?)
 }
 
-/// The check report as plain text (colour codes stripped); for an exam
-/// attempt, preceded by the exam review: time used and the checklist.
-pub fn report_text(draft: &Draft) -> String {
-    let report = draft.report();
+/// The check report as plain text (colour codes stripped), its spelling
+/// checked by `speller`; for an exam attempt, preceded by the exam review:
+/// time used and the checklist.
+pub fn report_text(draft: &Draft, speller: &Speller) -> String {
+    let report = draft.report(speller);
     let mut styled = Vec::new();
     // Writing to a Vec cannot fail.
     let _ = check::render(&report, &mut styled);
@@ -79,7 +81,10 @@ pub fn report_text(draft: &Draft) -> String {
 /// The draft as a document, exactly as written (trailing whitespace
 /// trimmed): a declared count is part of the body when the student wrote
 /// one, and is never added, so the document and its report agree.
-pub fn render(draft: &Draft, format: Format, with_report: bool) -> String {
+///
+/// With `report`, the check report follows, its spelling checked by that
+/// speller.
+pub fn render(draft: &Draft, format: Format, report: Option<&Speller>) -> String {
     let title = draft.title.trim().replace(['\r', '\n'], " ");
     let body = draft.body.trim_end();
     let mut out = String::new();
@@ -93,8 +98,8 @@ pub fn render(draft: &Draft, format: Format, with_report: bool) -> String {
         out.push_str(body);
         out.push('\n');
     }
-    if with_report {
-        let text = report_text(draft);
+    if let Some(speller) = report {
+        let text = report_text(draft, speller);
         match format {
             Format::Md => {
                 let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
@@ -135,14 +140,14 @@ mod tests {
     #[test]
     fn an_exam_export_carries_its_review() {
         let exam = Draft::submitted_exam("e");
-        let text = render(&exam, Format::Txt, true);
+        let text = render(&exam, Format::Txt, Some(&Speller::default()));
         assert!(text.contains("exam: time used 31:00 of 35:00\n"), "{text}");
         assert!(text.contains("✓ no first person — none found\n"), "{text}");
         assert!(
             text.contains("✗ declared count present and correct — none given; body has 3\n"),
             "{text}"
         );
-        let practice = render(&Draft::sample("p"), Format::Txt, true);
+        let practice = render(&Draft::sample("p"), Format::Txt, Some(&Speller::default()));
         assert!(!practice.contains("exam:"), "{practice}");
     }
 
@@ -150,7 +155,7 @@ mod tests {
     fn markdown_has_the_title_and_the_body_as_written() {
         let d = draft("A title here", "Some précis words.  \n\n");
         assert_eq!(
-            render(&d, Format::Md, false),
+            render(&d, Format::Md, None),
             "# A title here\n\nSome précis words.\n",
             "no count is added that the student did not write"
         );
@@ -160,7 +165,7 @@ mod tests {
     fn plain_text_has_a_title_line() {
         let d = draft("A title here", "Some précis words.\n\n(3 words)");
         assert_eq!(
-            render(&d, Format::Txt, false),
+            render(&d, Format::Txt, None),
             "Title: A title here\n\nSome précis words.\n\n(3 words)\n"
         );
     }
@@ -168,15 +173,15 @@ mod tests {
     #[test]
     fn no_title_no_heading() {
         let d = draft(" ", "Some précis words.");
-        assert_eq!(render(&d, Format::Md, false), "Some précis words.\n");
-        assert_eq!(render(&d, Format::Txt, false), "Some précis words.\n");
+        assert_eq!(render(&d, Format::Md, None), "Some précis words.\n");
+        assert_eq!(render(&d, Format::Txt, None), "Some précis words.\n");
     }
 
     #[test]
     fn a_declared_count_is_kept_even_when_wrong() {
         let d = draft("A title here", "Some précis words.\n\n(5 words)\n");
         assert_eq!(
-            render(&d, Format::Md, false),
+            render(&d, Format::Md, None),
             "# A title here\n\nSome précis words.\n\n(5 words)\n"
         );
     }
@@ -184,14 +189,14 @@ mod tests {
     #[test]
     fn the_report_is_appended_without_colour() {
         let d = draft("A title here", "Some précis words.");
-        let plain = render(&d, Format::Md, false);
-        let md = render(&d, Format::Md, true);
-        let report = report_text(&d);
+        let plain = render(&d, Format::Md, None);
+        let md = render(&d, Format::Md, Some(&Speller::default()));
+        let report = report_text(&d, &Speller::default());
         assert!(!report.contains('\u{1b}'));
         assert!(report.starts_with("précis 3 words · target "), "{report}");
         assert_eq!(md, format!("{plain}\n## Report\n\n```text\n{report}```\n"));
-        let txt = render(&d, Format::Txt, true);
-        let plain = render(&d, Format::Txt, false);
+        let txt = render(&d, Format::Txt, Some(&Speller::default()));
+        let plain = render(&d, Format::Txt, None);
         assert_eq!(txt, format!("{plain}\n{RULE}\n{report}"));
     }
 
@@ -199,8 +204,8 @@ mod tests {
     fn the_fence_is_longer_than_any_backticks_in_the_report() {
         assert_eq!(longest_backtick_run("a ```` b ` c"), 4);
         let d = draft("A title here", "Some ```` précis words.");
-        let md = render(&d, Format::Md, true);
-        let report = report_text(&d);
+        let md = render(&d, Format::Md, Some(&Speller::default()));
+        let report = report_text(&d, &Speller::default());
         let fence = "`".repeat(longest_backtick_run(&report).max(2) + 1);
         assert!(md.contains(&format!("\n{fence}text\n")), "{md}");
     }

@@ -281,6 +281,7 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::spelling::Speller;
     use crate::store::{Draft, DraftSource, Origin};
 
     fn at(second: i64) -> Timestamp {
@@ -342,7 +343,7 @@ mod tests {
         assert_eq!(row.mode, "practice");
         assert_eq!(row.words, 3);
         assert_eq!(row.time_used_seconds, None);
-        let report = Draft::sample("s").report();
+        let report = Draft::sample("s").report(&Speller::default());
         assert_eq!(row.target, report.target.words);
         assert_eq!(row.errors, report.summary.errors);
         assert_eq!(row.warnings, report.summary.warnings);
@@ -384,7 +385,7 @@ mod tests {
             Entry::Unreadable(_) => panic!("a draft second"),
         };
         let text = table(&rows, &TimeZone::UTC);
-        let target = Draft::sample("x").report().target.words;
+        let target = Draft::sample("x").report(&Speller::default()).target.words;
         let words = format!("3/{target}");
         let ww = words.len().max(5);
         let expected = format!(

@@ -204,6 +204,7 @@ impl Overview {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::spelling::Speller;
 
     fn json(draft: &Draft) -> Vec<u8> {
         serde_json::to_vec(draft).expect("json")
@@ -245,7 +246,7 @@ mod tests {
     #[test]
     fn a_stored_summary_is_read_only_when_this_version_wrote_it() {
         let draft = Draft::sample("s");
-        let summary = Summary::of(&draft.report());
+        let summary = Summary::of(&draft.report(&Speller::default()));
         let mut value = serde_json::to_value(&draft).expect("json");
         value["summary"] = serde_json::to_value(&summary).expect("json");
         let read = Overview::from_json(value.to_string().as_bytes()).expect("reads");
@@ -264,7 +265,7 @@ mod tests {
 
     #[test]
     fn the_summary_status_is_the_reports() {
-        let report = Draft::sample("s").report();
+        let report = Draft::sample("s").report(&Speller::default());
         assert_eq!(Summary::of(&report).status(), report.target.status);
     }
 }

@@ -235,6 +235,17 @@ impl Speller {
         }
     }
 
+    /// This check as `precis check` runs it, whatever it was made for: it
+    /// waits for the dictionary and gives the best correction of every word
+    /// it flags (for a report written out, as an export's).
+    pub fn complete(self) -> Self {
+        Self {
+            wait: true,
+            suggest: true,
+            ..self
+        }
+    }
+
     /// This check without suggestions (for a count of flags).
     pub fn without_suggestions(self) -> Self {
         Self {

@@ -357,7 +357,9 @@ impl Session {
     pub(super) fn export(&self, id: &str) -> Result<String, String> {
         let store = self.store.as_ref().map_err(ToString::to_string)?;
         let draft = DraftStore::load_file(&store.path_of(id)).map_err(|e| e.to_string())?;
-        let text = crate::store::export::render(&draft, crate::store::export::Format::Md, true);
+        let speller = self.spelling.speller().complete();
+        let text =
+            crate::store::export::render(&draft, crate::store::export::Format::Md, Some(&speller));
         let home = home_dir();
         let path = file_name::reserve(&home, &file_name::stem(&draft), "md")
             .map_err(|e| format!("{}: {e}", home.display()))?;
