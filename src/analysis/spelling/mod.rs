@@ -152,6 +152,19 @@ const MEMO_FORMS: usize = 50_000;
 /// How many suggestions are kept for a word.
 const SUGGESTIONS: usize = 6;
 
+/// More characters than any word either dictionary knows (their longest
+/// stem, `electroencephalographic`, has 23 letters, and the longest words
+/// of English dictionaries 45). A longer run of letters is not a word: it
+/// is flagged without asking the dictionary, whose check and corrections
+/// take time out of all proportion to its length (a 320,000-letter run
+/// took two minutes to correct).
+const LONGEST_WORD: usize = 60;
+
+/// Whether `word` is longer than any word a dictionary knows.
+fn beyond_any_word(word: &str) -> bool {
+    word.len() > LONGEST_WORD && word.chars().nth(LONGEST_WORD).is_some()
+}
+
 static BRITISH_MEMO: LazyLock<Memo> = LazyLock::new(Memo::default);
 static AMERICAN_MEMO: LazyLock<Memo> = LazyLock::new(Memo::default);
 
@@ -420,6 +433,9 @@ impl Speller {
     /// The dictionary's verdict on `word`; none while a dictionary it
     /// needs is still loading and this check does not wait.
     fn verdict(&self, variety: Variety, word: &str) -> Option<Verdict> {
+        if beyond_any_word(word) {
+            return Some(Verdict::Unknown);
+        }
         let dictionary = |v| {
             if self.wait {
                 dictionaries::get(v)
@@ -462,7 +478,7 @@ impl Speller {
         if let Some(known) = self.known_suggestions(word) {
             return known;
         }
-        let Some(dictionary) = dictionaries::get(variety) else {
+        let Some(dictionary) = dictionaries::get(variety).filter(|_| !beyond_any_word(word)) else {
             return Arc::from([]);
         };
         let mut kept = corrections(dictionary, variety, word, false);
@@ -491,7 +507,7 @@ impl Speller {
             return Vec::new();
         };
         let mut all = self.suggestions(word).to_vec();
-        if let Some(dictionary) = dictionaries::get(variety) {
+        if let Some(dictionary) = dictionaries::get(variety).filter(|_| !beyond_any_word(word)) {
             for s in corrections(dictionary, variety, word, true) {
                 if !all.contains(&s) {
                     all.push(s);
@@ -668,6 +684,27 @@ mod tests {
         ] {
             assert_eq!(speller.best(wrong).as_deref(), Some(right), "{wrong}");
         }
+    }
+
+    #[test]
+    fn a_run_longer_than_any_word_is_unknown_with_no_correction() {
+        let speller = Speller::default();
+        let run = "supercalifragili".repeat(2_000);
+        let text = format!("A {run} word.");
+        let found = speller.check(
+            &text,
+            std::iter::once(0..text.len()),
+            &SourceWords::default(),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], run);
+        assert!(matches!(found[0].problem, Problem::Unknown));
+        assert!(speller.suggestions(&run).is_empty());
+        assert!(speller.all_suggestions(&run).is_empty());
+        // The longest word the dictionaries know is well within the bound.
+        assert!(!beyond_any_word("electroencephalographically"));
+        assert!(beyond_any_word(&"a".repeat(LONGEST_WORD + 1)));
+        assert!(!beyond_any_word(&"é".repeat(LONGEST_WORD)));
     }
 
     #[test]
