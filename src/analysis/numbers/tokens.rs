@@ -212,17 +212,19 @@ pub(super) fn starts_figure(t: &Tok) -> bool {
 pub(super) struct Keys<'k, 'a> {
     text: &'a str,
     toks: &'k [Tok<'a>],
-    known: Vec<Cell<Option<Option<u64>>>>,
+    known: &'k [Known],
 }
 
+/// A token's content key once made: none until then.
+pub(super) type Known = Cell<Option<Option<u64>>>;
+
 impl<'k, 'a> Keys<'k, 'a> {
-    /// Keys for `toks` of `text`, none made yet.
-    pub(super) fn new(text: &'a str, toks: &'k [Tok<'a>]) -> Self {
-        Self {
-            text,
-            toks,
-            known: vec![Cell::new(None); toks.len()],
-        }
+    /// Keys for `toks` of `text`, none made yet, kept in `known` (a buffer
+    /// reused from one run of tokens to the next).
+    pub(super) fn new(text: &'a str, toks: &'k [Tok<'a>], known: &'k mut Vec<Known>) -> Self {
+        known.clear();
+        known.resize(toks.len(), Cell::new(None));
+        Self { text, toks, known }
     }
 
     /// The text the tokens are of.
