@@ -262,7 +262,7 @@ fn read_mentions(
             bounds
                 .iter()
                 .map(|b| Mention {
-                    span: toks[b.first].span.start..toks[b.end - 1].span.end,
+                    span: toks[b.first].span(text).start..toks[b.end - 1].span(text).end,
                     quantity: Quantity::Amount {
                         value: b.value,
                         unit,
@@ -278,7 +278,7 @@ fn read_mentions(
                 .collect()
         });
         out.push(Mention {
-            span: toks[first].span.start..toks[end - 1].span.end,
+            span: toks[first].span(text).start..toks[end - 1].span(text).end,
             quantity: found.quantity,
             approx: found.approx,
             weak: found.weak,
@@ -1745,7 +1745,7 @@ mod tests {
 
     /// How a figure's context words were read before the walks shared
     /// their ends: each figure walking on its own.
-    fn context_walking_alone(text: &str, toks: &[Tok], first: usize, end: usize) -> Vec<u64> {
+    fn context_walking_alone(toks: &[Tok], first: usize, end: usize) -> Vec<u64> {
         let mut out = Vec::new();
         let mut k = first;
         while k > 0 && out.len() < CONTEXT_WORDS && !bounds_clause(&toks[k - 1]) {
@@ -1753,7 +1753,7 @@ mod tests {
             if toks[k].piece.is_some() {
                 break;
             }
-            out.extend(content_key(text, &toks[k]));
+            out.extend(content_key(&toks[k]));
         }
         let before = out.len();
         let mut k = end;
@@ -1761,7 +1761,7 @@ mod tests {
             if toks[k].piece.is_some() {
                 break;
             }
-            out.extend(content_key(text, &toks[k]));
+            out.extend(content_key(&toks[k]));
             k += 1;
         }
         out
@@ -1829,7 +1829,7 @@ mod tests {
                 let words = [b.keys(), a.keys()].concat();
                 proptest::prop_assert_eq!(
                     &words,
-                    &context_walking_alone(&text, &toks, first, end),
+                    &context_walking_alone(&toks, first, end),
                     "figure at {}..{} of {:?}", first, end, text
                 );
             }
