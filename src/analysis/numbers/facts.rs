@@ -112,9 +112,9 @@ pub struct Grouping {
 
 impl Grouping {
     /// Adds the next mention in text order.
-    pub fn add(&mut self, m: Mention) {
+    pub fn add(&mut self, m: &Mention) {
         let facts = &mut self.facts;
-        match self.index.entry(key(&m)) {
+        match self.index.entry(key(m)) {
             Entry::Occupied(at) => {
                 let i = *at.get();
                 for s in &m.subjects {
@@ -124,14 +124,14 @@ impl Grouping {
                 }
                 let fact = &mut facts.figures[i];
                 if fact.subjects.is_empty() {
-                    fact.subjects = m.subjects;
+                    fact.subjects.clone_from(&m.subjects);
                 }
                 fact.weak &= m.weak;
                 for &h in &m.context {
                     add_context(&mut fact.context, h);
                     add_context(&mut self.seen[i], h);
                 }
-                facts.spans[i].push(m.span);
+                facts.spans[i].push(m.span.clone());
             }
             Entry::Vacant(at) => {
                 at.insert(facts.figures.len());
@@ -146,7 +146,7 @@ impl Grouping {
                     add_context(&mut seen, h);
                 }
                 self.seen.push(seen);
-                facts.figures.push(m);
+                facts.figures.push(m.clone());
             }
         }
     }
@@ -215,7 +215,7 @@ fn add_context(list: &mut Vec<u64>, h: u64) {
 impl Extend<Mention> for Grouping {
     fn extend<I: IntoIterator<Item = Mention>>(&mut self, mentions: I) {
         for m in mentions {
-            self.add(m);
+            self.add(&m);
         }
     }
 }

@@ -15,7 +15,7 @@ use std::ops::Range;
 pub use compare::{Misplaced, Verdict, judge, misplaced};
 pub use facts::{Facts, Grouping, distinct, value_hash};
 pub use lexicon::Currency;
-pub use scan::{Extractor, extract, pieces};
+pub use scan::{Extractor, MentionSink, extract, pieces};
 
 /// A numeric mention found in a text.
 #[derive(Debug, Clone, PartialEq)]

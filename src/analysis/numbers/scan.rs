@@ -9,8 +9,8 @@ use text2num::{LangInterpreter, Language};
 
 use super::digits::{self, Piece};
 use super::lexicon::{self, Lex};
-use super::tokens::{Compound, Keys, Tok, classify, starts_figure};
-use super::{Direction, Mention, Quantity, Unit, subjects};
+use super::tokens::{Compound, Keys, Known, Tok, classify, starts_figure};
+use super::{Direction, Grouping, Mention, Quantity, Subject, Unit, subjects};
 use crate::analysis::words;
 
 /// Tokens gathered before mentions are read: a sentence boundary after this
@@ -56,9 +56,31 @@ pub fn pieces(text: &str, size: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// Where an [`Extractor`] hands the mentions it reads: a list that keeps
+/// them all, or a [`Grouping`] that keeps only the distinct facts.
+pub trait MentionSink {
+    /// Takes the mentions of the tokens read last, in text order. Any left
+    /// in `read` are given back, their lists to be reused for the next.
+    fn take(&mut self, read: &mut Vec<Mention>);
+}
+
+impl MentionSink for Vec<Mention> {
+    fn take(&mut self, read: &mut Vec<Mention>) {
+        self.append(read);
+    }
+}
+
+impl MentionSink for Grouping {
+    fn take(&mut self, read: &mut Vec<Mention>) {
+        for m in read.iter() {
+            self.add(m);
+        }
+    }
+}
+
 /// Reads mentions from tokens pushed one at a time, so a caller that walks
 /// a text's tokens for another reason (counting words) reads it only once.
-/// The mentions go to `S` as they are read: a list, or a [`super::Grouping`]
+/// The mentions go to `S` as they are read: a list, or a [`Grouping`]
 /// that keeps only the distinct facts of a huge source.
 pub struct Extractor<'a, S = Vec<Mention>> {
     text: &'a str,
@@ -67,6 +89,7 @@ pub struct Extractor<'a, S = Vec<Mention>> {
     read: Vec<Mention>,
     sink: S,
     en: Language,
+    scratch: Scratch,
 }
 
 impl<'a> Extractor<'a> {
@@ -76,7 +99,7 @@ impl<'a> Extractor<'a> {
     }
 }
 
-impl<'a, S: Extend<Mention>> Extractor<'a, S> {
+impl<'a, S: MentionSink> Extractor<'a, S> {
     /// An extractor over tokens of `text` that hands its mentions to `sink`.
     pub fn into_sink(text: &'a str, sink: S) -> Self {
         Self {
@@ -85,6 +108,7 @@ impl<'a, S: Extend<Mention>> Extractor<'a, S> {
             read: Vec::new(),
             sink,
             en: Language::english(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -102,15 +126,50 @@ impl<'a, S: Extend<Mention>> Extractor<'a, S> {
 
     /// Reads the tokens gathered and hands on their mentions.
     fn flush(&mut self) {
-        read_mentions(self.text, &self.toks, &self.en, &mut self.read);
+        read_mentions(
+            self.text,
+            &self.toks,
+            &self.en,
+            &mut self.scratch,
+            &mut self.read,
+        );
         self.toks.clear();
-        self.sink.extend(self.read.drain(..));
+        self.sink.take(&mut self.read);
+        self.scratch.recycle(&mut self.read);
     }
 
     /// Every mention found, in text order, as the sink holds them.
     pub fn finish(mut self) -> S {
         self.flush();
         self.sink
+    }
+}
+
+/// Buffers each flush reuses: reading a huge source's figures allocates
+/// nothing per flush, nor per mention when the sink keeps only facts.
+#[derive(Default)]
+struct Scratch {
+    found: Vec<Found>,
+    places: Vec<(usize, usize)>,
+    known: Vec<Known>,
+    before: Vec<Side>,
+    after: Vec<Side>,
+    /// Emptied context lists of mentions the sink did not keep.
+    contexts: Vec<Vec<u64>>,
+    /// Emptied subject lists of mentions the sink did not keep.
+    subjects: Vec<Vec<Subject>>,
+}
+
+impl Scratch {
+    /// Keeps the lists of the mentions in `read`, emptied, for the next.
+    fn recycle(&mut self, read: &mut Vec<Mention>) {
+        for m in read.drain(..) {
+            let (mut context, mut subjects) = (m.context, m.subjects);
+            context.clear();
+            subjects.clear();
+            self.contexts.push(context);
+            self.subjects.push(subjects);
+        }
     }
 }
 
@@ -158,9 +217,16 @@ impl Found {
 }
 
 /// Reads all mentions in a run of tokens.
-fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>) {
+fn read_mentions(
+    text: &str,
+    toks: &[Tok],
+    en: &Language,
+    scratch: &mut Scratch,
+    out: &mut Vec<Mention>,
+) {
     let from = out.len();
-    let mut found = Vec::new();
+    let found = &mut scratch.found;
+    found.clear();
     let mut i = 0;
     while i < toks.len() {
         if is_inert(&toks[i]) {
@@ -178,9 +244,15 @@ fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>
     if found.is_empty() {
         return;
     }
-    let places: Vec<(usize, usize)> = found.iter().map(|f| (f.first, f.end)).collect();
-    let keys = Keys::new(text, toks);
-    for (found, context) in found.into_iter().zip(contexts(&keys, &places)) {
+    let places = &mut scratch.places;
+    places.clear();
+    places.extend(found.iter().map(|f| (f.first, f.end)));
+    let keys = Keys::new(text, toks, &mut scratch.known);
+    contexts(&keys, places, &mut scratch.before, &mut scratch.after);
+    for ((found, before), after) in found.drain(..).zip(&scratch.before).zip(&scratch.after) {
+        let mut context = scratch.contexts.pop().unwrap_or_default();
+        context.extend_from_slice(before.keys());
+        context.extend_from_slice(after.keys());
         let (first, end) = (found.first, found.end);
         let unit = match found.quantity {
             Quantity::Range { unit, .. } => unit,
@@ -190,7 +262,7 @@ fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>
             bounds
                 .iter()
                 .map(|b| Mention {
-                    span: toks[b.first].span.start..toks[b.end - 1].span.end,
+                    span: toks[b.first].span(text).start..toks[b.end - 1].span(text).end,
                     quantity: Quantity::Amount {
                         value: b.value,
                         unit,
@@ -206,18 +278,18 @@ fn read_mentions(text: &str, toks: &[Tok], en: &Language, out: &mut Vec<Mention>
                 .collect()
         });
         out.push(Mention {
-            span: toks[first].span.start..toks[end - 1].span.end,
+            span: toks[first].span(text).start..toks[end - 1].span(text).end,
             quantity: found.quantity,
             approx: found.approx,
             weak: found.weak,
             context,
             mantissa: found.mantissa,
-            subjects: Vec::new(),
+            subjects: scratch.subjects.pop().unwrap_or_default(),
             bounds,
             incidental: found.incidental,
         });
     }
-    subjects::attach(&keys, &places, &mut out[from..]);
+    subjects::attach(&keys, places, &mut out[from..]);
 }
 
 /// Whether no mention can start at this token (an ordinary word).
@@ -1054,7 +1126,8 @@ fn bounds_clause(t: &Tok) -> bool {
 
 /// For each figure at tokens `places` (first, end), in text order, the
 /// hashes of the content words near it within its clause: up to
-/// [`CONTEXT_WORDS`] before it, nearest first, then up to as many after.
+/// [`CONTEXT_WORDS`] before it, nearest first, in `before`, and up to as
+/// many after it in `after`.
 /// A comma, a clause's end or another figure's digits end what describes
 /// a figure.
 ///
@@ -1062,10 +1135,10 @@ fn bounds_clause(t: &Tok) -> bool {
 /// that figure's own walk, which is already known: so a clause of many
 /// figures and no content words (`twenty one twenty one …`) costs time in
 /// proportion to its length, not its square.
-fn contexts(keys: &Keys, places: &[(usize, usize)]) -> Vec<Vec<u64>> {
+fn contexts(keys: &Keys, places: &[(usize, usize)], before: &mut Vec<Side>, after: &mut Vec<Side>) {
     let toks = keys.toks();
     // Walking back from each figure's first token, the figure before first.
-    let mut before: Vec<Side> = Vec::with_capacity(places.len());
+    before.clear();
     for (i, &(first, _)) in places.iter().enumerate() {
         let known = i.checked_sub(1).map(|p| (places[p].0, before[p]));
         let mut out = Side::default();
@@ -1089,7 +1162,8 @@ fn contexts(keys: &Keys, places: &[(usize, usize)]) -> Vec<Vec<u64>> {
         before.push(out);
     }
     // Walking on from each figure's end, the figure after first.
-    let mut after: Vec<Side> = vec![Side::default(); places.len()];
+    after.clear();
+    after.resize(places.len(), Side::default());
     for i in (0..places.len()).rev() {
         let end = places[i].1;
         let mut out = Side::default();
@@ -1110,16 +1184,6 @@ fn contexts(keys: &Keys, places: &[(usize, usize)]) -> Vec<Vec<u64>> {
         }
         after[i] = out;
     }
-    before
-        .iter()
-        .zip(&after)
-        .map(|(b, a)| {
-            let mut words = Vec::with_capacity(b.keys().len() + a.keys().len());
-            words.extend_from_slice(b.keys());
-            words.extend_from_slice(a.keys());
-            words
-        })
-        .collect()
 }
 
 /// The context words on one side of a figure: at most [`CONTEXT_WORDS`],
@@ -1681,7 +1745,7 @@ mod tests {
 
     /// How a figure's context words were read before the walks shared
     /// their ends: each figure walking on its own.
-    fn context_walking_alone(text: &str, toks: &[Tok], first: usize, end: usize) -> Vec<u64> {
+    fn context_walking_alone(toks: &[Tok], first: usize, end: usize) -> Vec<u64> {
         let mut out = Vec::new();
         let mut k = first;
         while k > 0 && out.len() < CONTEXT_WORDS && !bounds_clause(&toks[k - 1]) {
@@ -1689,7 +1753,7 @@ mod tests {
             if toks[k].piece.is_some() {
                 break;
             }
-            out.extend(content_key(text, &toks[k]));
+            out.extend(content_key(&toks[k]));
         }
         let before = out.len();
         let mut k = end;
@@ -1697,7 +1761,7 @@ mod tests {
             if toks[k].piece.is_some() {
                 break;
             }
-            out.extend(content_key(text, &toks[k]));
+            out.extend(content_key(&toks[k]));
             k += 1;
         }
         out
@@ -1759,11 +1823,13 @@ mod tests {
             cuts.dedup();
             let places: Vec<(usize, usize)> =
                 cuts.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect();
-            let shared = contexts(&Keys::new(&text, &toks), &places);
-            for (&(first, end), words) in places.iter().zip(&shared) {
+            let (mut before, mut after) = (Vec::new(), Vec::new());
+            contexts(&Keys::new(&text, &toks, &mut Vec::new()), &places, &mut before, &mut after);
+            for ((&(first, end), b), a) in places.iter().zip(&before).zip(&after) {
+                let words = [b.keys(), a.keys()].concat();
                 proptest::prop_assert_eq!(
-                    words,
-                    &context_walking_alone(&text, &toks, first, end),
+                    &words,
+                    &context_walking_alone(&toks, first, end),
                     "figure at {}..{} of {:?}", first, end, text
                 );
             }

@@ -378,7 +378,7 @@ pub fn attach(keys: &Keys, places: &[(usize, usize)], mentions: &mut [Mention]) 
                 .filter_map(|(k, fronted)| {
                     key(keys, k).map(|hash| Subject {
                         hash,
-                        span: subject_span(text, toks[k].span.clone()),
+                        span: subject_span(text, toks[k].span(text)),
                         fronted,
                     })
                 })

@@ -18,8 +18,8 @@ use crate::analysis::stopwords::is_stop_word;
 /// A whitespace-separated token, trimmed of surrounding punctuation.
 #[derive(Debug, Clone)]
 pub(super) struct Tok<'a> {
-    /// Byte range of the trimmed token.
-    pub(super) span: Range<usize>,
+    /// The trimmed token, a slice of the text it was read from (its byte
+    /// range is not held too: a token of 64 bytes is quicker to gather).
     pub(super) core: &'a str,
     pub(super) lex: Lex,
     /// What a token with digits says on its own (boxed: most tokens have none).
@@ -32,6 +32,15 @@ pub(super) struct Tok<'a> {
     pub(super) sentence_end: bool,
     /// A comma straight after the token.
     pub(super) comma: bool,
+}
+
+impl Tok<'_> {
+    /// The token's byte range in `text`, the text it was classified from.
+    pub(super) fn span(&self, text: &str) -> Range<usize> {
+        debug_assert!(text.as_bytes().as_ptr_range().contains(&self.core.as_ptr()));
+        let start = self.core.as_ptr().addr() - text.as_ptr().addr();
+        start..start + self.core.len()
+    }
 }
 
 /// A hyphenated word that spells a number.
@@ -72,7 +81,6 @@ pub(super) fn classify(text: &str, start: usize, end: usize) -> Option<Tok<'_>> 
     if core.ends_with('\\') {
         core = &core[..core.len() - 1];
     }
-    let span = start + lead..start + lead + core.len();
     let mut buf = [0u8; LEXICON_MAX];
     let lower = ascii_lower(core, &mut buf);
     let lex = lower.map_or(Lex::Other, lexicon::lookup);
@@ -90,7 +98,6 @@ pub(super) fn classify(text: &str, start: usize, end: usize) -> Option<Tok<'_>> 
         _ => None,
     };
     Some(Tok {
-        span,
         core,
         lex,
         piece,
@@ -212,17 +219,19 @@ pub(super) fn starts_figure(t: &Tok) -> bool {
 pub(super) struct Keys<'k, 'a> {
     text: &'a str,
     toks: &'k [Tok<'a>],
-    known: Vec<Cell<Option<Option<u64>>>>,
+    known: &'k [Known],
 }
 
+/// A token's content key once made: none until then.
+pub(super) type Known = Cell<Option<Option<u64>>>;
+
 impl<'k, 'a> Keys<'k, 'a> {
-    /// Keys for `toks` of `text`, none made yet.
-    pub(super) fn new(text: &'a str, toks: &'k [Tok<'a>]) -> Self {
-        Self {
-            text,
-            toks,
-            known: vec![Cell::new(None); toks.len()],
-        }
+    /// Keys for `toks` of `text`, none made yet, kept in `known` (a buffer
+    /// reused from one run of tokens to the next).
+    pub(super) fn new(text: &'a str, toks: &'k [Tok<'a>], known: &'k mut Vec<Known>) -> Self {
+        known.clear();
+        known.resize(toks.len(), Cell::new(None));
+        Self { text, toks, known }
     }
 
     /// The text the tokens are of.
@@ -240,7 +249,7 @@ impl<'k, 'a> Keys<'k, 'a> {
         if let Some(key) = self.known[k].get() {
             return key;
         }
-        let key = content_key(self.text, &self.toks[k]);
+        let key = content_key(&self.toks[k]);
         self.known[k].set(Some(key));
         key
     }
@@ -249,8 +258,8 @@ impl<'k, 'a> Keys<'k, 'a> {
 /// A content word's identity: its letters and digits lower-cased, without
 /// a possessive or plural `s`; none for function words, figures and words
 /// of fewer than three letters.
-pub(super) fn content_key(text: &str, t: &Tok) -> Option<u64> {
-    let word = content_word(text, t)?;
+pub(super) fn content_key(t: &Tok) -> Option<u64> {
+    let word = content_word(t)?;
     // Most words are short and ASCII: their letters are lower-cased on the
     // stack, as `char` values equal to their bytes.
     let mut ascii = [0u8; SHORT_KEY];
@@ -284,11 +293,11 @@ pub(super) fn content_key(text: &str, t: &Tok) -> Option<u64> {
 
 /// The word a content key is made of: the token without a possessive
 /// `'s`; none for function words and figures.
-fn content_word<'a>(text: &'a str, t: &Tok) -> Option<&'a str> {
+fn content_word<'a>(t: &Tok<'a>) -> Option<&'a str> {
     if !matches!(t.lex, Lex::Other | Lex::IdPrefix) || t.piece.is_some() || t.compound.is_some() {
         return None;
     }
-    let word = &text[t.span.clone()];
+    let word = t.core;
     let mut buf = [0u8; LEXICON_MAX];
     if ascii_lower(word, &mut buf).is_some_and(is_stop_word) {
         return None;
@@ -378,8 +387,8 @@ mod tests {
 
     /// How a word's key was made before short ASCII words were keyed on
     /// the stack: every word's letters collected as `char`s.
-    fn content_key_by_chars(text: &str, t: &Tok) -> Option<u64> {
-        let word = content_word(text, t)?;
+    fn content_key_by_chars(t: &Tok) -> Option<u64> {
+        let word = content_word(t)?;
         let mut chars: Vec<char> = word
             .chars()
             .filter(|c| c.is_alphanumeric())
@@ -421,7 +430,7 @@ mod tests {
         ) {
             let toks = classified(&word);
             for t in &toks {
-                proptest::prop_assert_eq!(content_key(&word, t), content_key_by_chars(&word, t));
+                proptest::prop_assert_eq!(content_key(t), content_key_by_chars(t));
             }
         }
     }
