@@ -367,9 +367,16 @@ fn main() -> ExitCode {
             let to_terminal = io::stdout().is_terminal();
             // The report is checked as the editor checks the draft: in the
             // student's language, with their own words.
-            let speller = args
-                .report
-                .then(|| Speller::new(config.spelling, personal_words().0));
+            let speller = args.report.then(|| {
+                if let Some(problem) = &config_problem {
+                    eprintln!("precis: warning: {problem}");
+                }
+                let (words, problem) = personal_words();
+                if let Some(problem) = &problem {
+                    eprintln!("precis: warning: {problem}");
+                }
+                Speller::new(config.spelling, words)
+            });
             match review::export(
                 args.data_dir.data_dir.or(data_dir),
                 &args.draft,

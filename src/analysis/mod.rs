@@ -409,7 +409,8 @@ pub fn analyse_with(
     let report =
         PrecisCheck::new(&analysis, &index, &sentences, precis, settings, Scope::Full).run();
     if analysis.text().len() >= FREED_APART_FROM {
-        std::thread::spawn(move || drop((analysis, index, sentences)));
+        // Where no thread can be had, it is freed here after all.
+        let _ = std::thread::Builder::new().spawn(move || drop((analysis, index, sentences)));
     }
     report
 }
@@ -585,16 +586,22 @@ impl<'a> PrecisCheck<'a> {
             let first = self.first_rules(&target, words);
             (first, self.last_rules(words, status))
         } else {
-            let mut last = self.without_flags();
+            let last = self.without_flags();
             let (first, (found, flags)) = std::thread::scope(|scope| {
-                let second = scope.spawn(move || {
+                let run_last = |mut last: Self| {
                     let found = last.last_rules(words, status);
                     (found, last.flags)
-                });
+                };
+                let second =
+                    std::thread::Builder::new().spawn_scoped(scope, move || run_last(last));
                 let first = self.first_rules(&target, words);
-                let last = second
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                let last = match second {
+                    Ok(second) => second
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // No second thread to be had: the last rules run here.
+                    Err(_) => run_last(self.without_flags()),
+                };
                 (first, last)
             });
             self.flags.extend(flags);

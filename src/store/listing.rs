@@ -481,14 +481,14 @@ mod tests {
     #[test]
     fn times_read_as_the_review_and_the_browser_show_them() {
         let mut exam = Draft::submitted_exam("e");
-        exam.exam = exam.exam.map(|e| crate::store::ExamTiming {
+        exam.exam = exam.exam.map(|e| crate::exam::timing::ExamTiming {
             submitted: e.started.checked_add(Duration::from_secs(65 * 60 + 5)).ok(),
             ..e
         });
         let short = Draft::submitted_exam("s");
         let mut fast = short.clone();
         fast.id = "f".into();
-        fast.exam = fast.exam.map(|e| crate::store::ExamTiming {
+        fast.exam = fast.exam.map(|e| crate::exam::timing::ExamTiming {
             submitted: e.started.checked_add(Duration::from_secs(125)).ok(),
             ..e
         });
@@ -510,7 +510,7 @@ mod tests {
     #[test]
     fn a_running_exam_says_so_and_json_gives_its_state() {
         let mut exam = Draft::submitted_exam("r");
-        exam.exam = exam.exam.map(|e| crate::store::ExamTiming {
+        exam.exam = exam.exam.map(|e| crate::exam::timing::ExamTiming {
             submitted: None,
             ..e
         });

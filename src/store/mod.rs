@@ -15,6 +15,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The exam clock a draft stores, also named here, beside the draft, for
+/// users of the library.
 pub use crate::exam::timing::ExamTiming;
 pub use atomic::{Disk, RealDisk, write_atomic};
 pub use draft::{Draft, DraftSource, ExamState, Mode, Origin, Sample};

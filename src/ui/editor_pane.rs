@@ -169,3 +169,57 @@ fn paint_marks(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::widgets::Widget;
+    use ratatui_textarea::WrapMode;
+
+    use super::*;
+    use crate::ui::marks::MarkKind;
+
+    /// Marks far along one long wrapped line of mixed-width characters land
+    /// on their own characters on every row (each row is found from the
+    /// row before it).
+    #[test]
+    fn marks_on_the_later_rows_of_a_long_line_land_on_their_characters() {
+        let line = "né à 😀 mot, ".repeat(400);
+        let mut field = TextArea::new(vec![line.clone()]);
+        field.set_wrap_mode(WrapMode::WordOrGlyph);
+        field.move_cursor(ratatui_textarea::CursorMove::End);
+        let marks: Vec<Mark> = line
+            .chars()
+            .enumerate()
+            .filter(|&(_, c)| c == '😀')
+            .map(|(k, _)| Mark {
+                row: 0,
+                start: k,
+                end: k + 1,
+                kind: MarkKind::Misspelt,
+            })
+            .collect();
+        let theme = Theme::new(true);
+        let area = Rect::new(0, 0, 23, 12);
+        let mut buf = Buffer::empty(area);
+        (&field).render(area, &mut buf);
+        paint_marks(&mut buf, area, &field, &marks, &theme);
+        let marked = theme.mark(MarkKind::Misspelt);
+        let mut emoji = 0;
+        for y in 0..area.height {
+            for x in 0..area.width {
+                let cell = &buf[(x, y)];
+                let styled = cell.style().patch(marked) == cell.style();
+                if cell.symbol() == "😀" {
+                    emoji += 1;
+                    assert!(styled, "the 😀 at {x},{y} is not marked");
+                } else if !cell.symbol().trim().is_empty()
+                    && x > 0
+                    && buf[(x - 1, y)].symbol() != "😀"
+                {
+                    assert!(!styled, "{:?} at {x},{y} is marked", cell.symbol());
+                }
+            }
+        }
+        assert!(emoji >= 10, "only {emoji} emoji on screen");
+    }
+}

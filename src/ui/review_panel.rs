@@ -25,7 +25,8 @@ use crate::analysis::Preset;
 use crate::analysis::report::Report;
 use crate::exam::checklist::{Check, checklist};
 use crate::exam::clock::clock_text;
-use crate::store::{ExamTiming, Sample};
+use crate::exam::timing::ExamTiming;
+use crate::store::Sample;
 use crate::text::sanitize::one_line;
 
 /// Everything the review shows about one exam attempt.

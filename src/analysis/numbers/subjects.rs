@@ -370,19 +370,22 @@ pub fn attach(keys: &Keys, places: &[(usize, usize)], mentions: &mut [Mention]) 
             };
             words.at[..words.n].sort_unstable();
             let leading = fronted(keys, places[i + n].0);
-            m.subjects = words
-                .as_slice()
-                .iter()
-                .map(|&k| (k, false))
-                .chain(leading.as_slice().iter().map(|&k| (k, true)))
-                .filter_map(|(k, fronted)| {
-                    key(keys, k).map(|hash| Subject {
-                        hash,
-                        span: subject_span(text, toks[k].span(text)),
-                        fronted,
-                    })
-                })
-                .collect();
+            // The mention's list may be one reused from an earlier mention.
+            m.subjects.clear();
+            m.subjects.extend(
+                words
+                    .as_slice()
+                    .iter()
+                    .map(|&k| (k, false))
+                    .chain(leading.as_slice().iter().map(|&k| (k, true)))
+                    .filter_map(|(k, fronted)| {
+                        key(keys, k).map(|hash| Subject {
+                            hash,
+                            span: subject_span(text, toks[k].span(text)),
+                            fronted,
+                        })
+                    }),
+            );
         }
         i = j;
     }

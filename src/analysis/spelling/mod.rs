@@ -426,16 +426,17 @@ impl Speller {
             return Some(v.clone());
         }
         let v = self.verdict(variety, word)?;
-        verdicts.insert(word.into(), v.clone());
+        // A run longer than any word costs nothing to judge again, and
+        // could be megabytes to keep.
+        if !beyond_any_word(word) {
+            verdicts.insert(word.into(), v.clone());
+        }
         Some(v)
     }
 
     /// The dictionary's verdict on `word`; none while a dictionary it
     /// needs is still loading and this check does not wait.
     fn verdict(&self, variety: Variety, word: &str) -> Option<Verdict> {
-        if beyond_any_word(word) {
-            return Some(Verdict::Unknown);
-        }
         let dictionary = |v| {
             if self.wait {
                 dictionaries::get(v)
@@ -444,6 +445,9 @@ impl Speller {
             }
         };
         let primary = dictionary(variety)?;
+        if beyond_any_word(word) {
+            return Some(Verdict::Unknown);
+        }
         if primary.check(word) {
             return Some(Verdict::Known);
         }
@@ -701,7 +705,6 @@ mod tests {
         assert!(matches!(found[0].problem, Problem::Unknown));
         assert!(speller.suggestions(&run).is_empty());
         assert!(speller.all_suggestions(&run).is_empty());
-        // The longest word the dictionaries know is well within the bound.
         assert!(!beyond_any_word("electroencephalographically"));
         assert!(beyond_any_word(&"a".repeat(LONGEST_WORD + 1)));
         assert!(!beyond_any_word(&"é".repeat(LONGEST_WORD)));

@@ -34,8 +34,9 @@ use super::wrap::WrapCache;
 use crate::analysis::report::Report;
 use crate::analysis::words::CountingOptions;
 use crate::analysis::{Preset, Scope, Settings, structure};
+use crate::exam::timing::ExamTiming;
 use crate::exam::{Feedback, Plan};
-use crate::store::{ExamTiming, Mode, Sample};
+use crate::store::{Mode, Sample};
 
 pub use super::messages::{Action, Effect, Opening};
 pub use super::note::Note;
