@@ -15,6 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::keys::BINDINGS;
 use super::theme::Theme;
+use super::wrap::flow;
 
 /// The widest key column, when there is room for it beside the text.
 const KEY_COLUMN: usize = 24;
@@ -144,32 +145,7 @@ fn content(width: usize, theme: &Theme) -> Vec<Line<'static>> {
         ],
         vec![Span::raw("•"), Span::raw(" a key point of the passage")],
     ];
-    lines.extend(flow(legend, width));
-    lines
-}
-
-/// Lays `units` (each kept whole) out in rows of at most `width` columns,
-/// three spaces apart.
-fn flow(units: impl IntoIterator<Item = Vec<Span<'static>>>, width: usize) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let mut row: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    for unit in units {
-        let w: usize = unit.iter().map(Span::width).sum();
-        if used > 0 && used + 3 + w > width {
-            lines.push(Line::from(std::mem::take(&mut row)));
-            used = 0;
-        }
-        if used > 0 {
-            row.push(Span::raw("   "));
-            used += 3;
-        }
-        row.extend(unit);
-        used += w;
-    }
-    if !row.is_empty() {
-        lines.push(Line::from(row));
-    }
+    lines.extend(flow(legend, width, 3, Vec::new(), ""));
     lines
 }
 

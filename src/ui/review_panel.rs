@@ -21,6 +21,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::fit;
 use super::theme::Theme;
+use super::wrap::flow;
 use crate::analysis::Preset;
 use crate::analysis::report::Report;
 use crate::exam::checklist::{Check, checklist};
@@ -304,23 +305,8 @@ fn checklist_lines(checks: &[Check], width: usize, theme: &Theme) -> Vec<Line<'s
                 .split_whitespace()
                 .map(|w| vec![Span::styled(w.to_string(), detail_style)]),
         );
-        let mut row = vec![Span::styled(mark, mark_style)];
-        let mut used = 0;
-        for unit in units {
-            let w: usize = unit.iter().map(|s| s.content.width()).sum();
-            if used > 0 && used + 1 + w > room {
-                lines.push(Line::from(std::mem::take(&mut row)));
-                row.push(Span::raw("  "));
-                used = 0;
-            }
-            if used > 0 {
-                row.push(Span::raw(" "));
-                used += 1;
-            }
-            row.extend(unit);
-            used += w;
-        }
-        lines.push(Line::from(row));
+        let lead = vec![Span::styled(mark, mark_style)];
+        lines.extend(flow(units, room, 1, lead, "  "));
     }
     lines
 }

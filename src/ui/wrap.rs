@@ -1,11 +1,13 @@
 //! Word-wrapping text into display rows, and the source's rows cached per
 //! width: the app holds the cache ([`WrapCache`]), the source pane fills
-//! and draws from it, and the other panes wrap with [`wrap`].
+//! and draws from it, and the other panes wrap with [`wrap`] (styled pieces
+//! kept whole, with [`flow`]).
 
 use std::ops::Range;
 
 use ratatui::buffer::Cell;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 use crate::text::sanitize::stand_in;
@@ -136,6 +138,42 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
         Some((s, e, _)) => rows.push(base + s..base + e),
         None => rows.push(base..base),
     }
+}
+
+/// Lays `units` (each a run of spans kept whole) out in rows of at most
+/// `width` columns, `gap` spaces apart. The first row starts with `lead`
+/// and every later row with `indent`, neither counted in `width` (the
+/// caller leaves room for them): a mark and the hanging indent under it.
+pub fn flow(
+    units: impl IntoIterator<Item = Vec<Span<'static>>>,
+    width: usize,
+    gap: usize,
+    lead: Vec<Span<'static>>,
+    indent: &'static str,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut row = lead;
+    let mut used = 0;
+    for unit in units {
+        let w: usize = unit.iter().map(Span::width).sum();
+        if used > 0 && used + gap + w > width {
+            lines.push(Line::from(std::mem::take(&mut row)));
+            if !indent.is_empty() {
+                row.push(Span::raw(indent));
+            }
+            used = 0;
+        }
+        if used > 0 {
+            row.push(Span::raw(" ".repeat(gap)));
+            used += gap;
+        }
+        row.extend(unit);
+        used += w;
+    }
+    if !row.is_empty() {
+        lines.push(Line::from(row));
+    }
+    lines
 }
 
 #[cfg(test)]
