@@ -50,12 +50,10 @@ impl Session {
     pub(super) fn autosave(&mut self, app: &mut App) {
         let now = Instant::now();
         let failed = matches!(app.save, SaveState::Failed(_));
-        let due = match (self.changed_at, self.dirty_since) {
+        let due = match self.dirty_since {
             _ if failed => self.last_attempt.is_none_or(|t| now - t >= MAX_UNSAVED),
-            (Some(changed), Some(dirty)) => {
-                now - changed >= IDLE_SAVE || now - dirty >= MAX_UNSAVED
-            }
-            _ => false,
+            Some(dirty) => now - self.typed_at >= IDLE_SAVE || now - dirty >= MAX_UNSAVED,
+            None => false,
         };
         if due && (failed || app.revision != self.saved_revision) {
             self.save(app);
@@ -104,7 +102,6 @@ impl Session {
                 app.on_disk = Some(now);
                 self.saved_revision = app.revision;
                 self.counts_missing = app.full_report().is_none();
-                self.changed_at = None;
                 self.dirty_since = None;
                 app.saved(Ok(clock()));
                 if let Saved::AsCopy(id) = saved {

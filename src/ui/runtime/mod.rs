@@ -75,7 +75,6 @@ pub fn run(options: Options) -> Result<Ended, RunError> {
         stop,
         saved_revision: 0,
         counts_missing: false,
-        changed_at: None,
         dirty_since: None,
         last_attempt: None,
         written_to: None,
@@ -365,7 +364,6 @@ impl Session {
         if app.revision != before {
             let now = Instant::now();
             self.typed_at = now;
-            self.changed_at = Some(now);
             self.dirty_since.get_or_insert(now);
             self.keep_rescue(app);
         }

@@ -33,8 +33,6 @@ pub(super) struct Session {
     /// the dictionaries were on their way), so the draft file lacks the
     /// counts the drafts list reads.
     pub(super) counts_missing: bool,
-    /// When the text last changed.
-    pub(super) changed_at: Option<Instant>,
     /// When the text first changed since the last save.
     pub(super) dirty_since: Option<Instant>,
     /// When a save was last tried (for retrying after a failure).
@@ -57,8 +55,8 @@ pub(super) struct Session {
     /// text does not have (a key that wrapped, went to another field, or
     /// arrived in a burst with others).
     pub(super) echoed: Vec<Position>,
-    /// When the text last changed, for measuring coverage once typing
-    /// pauses.
+    /// When the text last changed: coverage is measured, and a change
+    /// saved, once typing pauses.
     pub(super) typed_at: Instant,
     /// The spelling check, its corrections and the student's word list.
     pub(super) spelling: spelling::Session,
