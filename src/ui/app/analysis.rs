@@ -31,7 +31,7 @@ impl App {
     /// typing pauses: [`App::measure_coverage`]) and maps the findings onto
     /// the screen.
     pub fn reanalyse(&mut self) {
-        let (text, _) = self.precis_text();
+        let (text, prefix) = self.precis_text();
         self.report =
             self.source
                 .analysis
@@ -43,13 +43,13 @@ impl App {
             self.report
                 .graft_coverage(coverage, left_out, (at.line, at.column));
         }
-        self.map_report(&text);
+        self.map_report(&text, prefix);
     }
 
     /// Measures how much of the source the précis covers, with everything
     /// else, and keeps it for the keystrokes that follow.
     pub fn measure_coverage(&mut self) {
-        let (text, _) = self.precis_text();
+        let (text, prefix) = self.precis_text();
         self.report = self.source.analysis.analyse(&text, &self.settings);
         let left_out = self
             .report
@@ -62,7 +62,7 @@ impl App {
         self.coverage_due = false;
         self.checked_revision = Some(self.revision);
         self.checking = false;
-        self.map_report(&text);
+        self.map_report(&text, prefix);
     }
 
     /// Runs a deferred re-analysis (for a précis not checked yet, the full
@@ -113,9 +113,9 @@ impl App {
         self.coverage.is_some()
     }
 
-    /// Maps the report's spans onto the title field, body and source.
-    fn map_report(&mut self, text: &str) {
-        let prefix = text.len() - self.body.lines().join("\n").len();
+    /// Maps the report's spans onto the title field, body and source;
+    /// the body starts `prefix` bytes into `text`.
+    fn map_report(&mut self, text: &str, prefix: usize) {
         self.marks = if self.shows(Feedback::All) {
             Marks::build(
                 &self.report,
